@@ -1,0 +1,55 @@
+// Runs one operation per input item, pairing each output with its input and, with
+// Continue On Fail, turning a failed item into an error item while the rest go on.
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+export type OperationFn = (this: IExecuteFunctions, i: number) => Promise<IDataObject | IDataObject[]>;
+
+export type OperationTable = Record<string, Record<string, OperationFn>>;
+
+export function errorItemJson(error: Error): IDataObject {
+	const json: IDataObject = { error: error.message };
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		const context = error.context as IDataObject;
+		if (context.wixErrorCode) json.code = context.wixErrorCode;
+		if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+		if (error.description) json.description = error.description;
+		if (context.wixRequestId) json.requestId = context.wixRequestId;
+		if (context.wixErrorData) json.details = context.wixErrorData as IDataObject;
+	}
+	return json;
+}
+
+export async function route(this: IExecuteFunctions, operations: OperationTable): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = operations[resource]?.[operation];
+	if (!run) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	const output: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const result = await run.call(this, i);
+			output.push(
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+					itemData: { item: i },
+				}),
+			);
+		} catch (error) {
+			if (this.continueOnFail()) {
+				output.push({ json: errorItemJson(error as Error), pairedItem: { item: i } });
+				continue;
+			}
+			// Both constructors hand back the same instance when given one of their own kind.
+			if (error instanceof NodeApiError) {
+				error.context.itemIndex = i;
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			}
+			if (error instanceof NodeOperationError) error.context.itemIndex = i;
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+		}
+	}
+	return [output];
+}

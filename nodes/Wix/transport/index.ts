@@ -1,0 +1,173 @@
+// The one way the nodes call Wix: credentials, base URL, pacing, retries, error mapping, paging.
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { MAX_ATTEMPTS, backoffDelay, isRetryable, parseRetryAfter } from './backoff';
+import { summarizeWixError, type WixFailure } from './errors';
+import { collectPages, type PagingModel } from './paging';
+import { sharedPacer } from './pacer';
+
+export type WixContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export type WixCredentialType = 'wixApiKeyApi' | 'wixOAuth2Api';
+
+export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
+
+export interface WixRequest {
+	method: IHttpRequestMethods;
+	/** Path under the API base URL, e.g. `/contacts/v4/contacts`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+export function credentialTypeOf(ctx: WixContext): WixCredentialType {
+	const auth =
+		'getInputData' in ctx
+			? (ctx as IExecuteFunctions).getNodeParameter('authentication', 0, 'apiKey')
+			: (ctx as ILoadOptionsFunctions).getNodeParameter('authentication', 'apiKey');
+	return auth === 'oAuth2' ? 'wixOAuth2Api' : 'wixApiKeyApi';
+}
+
+interface HttpFailureShape {
+	httpCode?: string | null;
+	code?: string;
+	message?: string;
+	cause?: {
+		code?: string;
+		message?: string;
+		response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
+	};
+	context?: { data?: unknown };
+}
+
+/** Reads status, body and headers from what n8n's request helper threw. */
+export function readHttpFailure(error: unknown): WixFailure & { retryAfterMs?: number } {
+	const e = (error ?? {}) as HttpFailureShape;
+	const response = e.cause?.response;
+	const status = response?.status ?? (e.httpCode ? Number(e.httpCode) : undefined);
+	const headers = response?.headers ?? {};
+	const header = (name: string) => headers[name] ?? headers[name.toLowerCase()];
+	if (status === undefined || Number.isNaN(status)) {
+		return {
+			networkCode: e.cause?.code ?? e.code,
+			networkMessage: e.cause?.message ?? e.message,
+		};
+	}
+	return {
+		status,
+		body: response?.data ?? e.context?.data,
+		requestId: header('x-wix-request-id') as string | undefined,
+		retryAfterMs: parseRetryAfter(header('retry-after')),
+	};
+}
+
+/** Sends one request to Wix and returns the parsed JSON body. */
+export async function wixApiRequest<T = IDataObject>(
+	ctx: WixContext,
+	request: WixRequest,
+	itemIndex?: number,
+): Promise<T> {
+	const credentialType = credentialTypeOf(ctx);
+	const credentials = await ctx.getCredentials(credentialType);
+	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const perMinute = Number(credentials.requestsPerMinute ?? 200);
+	const siteKey = `${baseUrl}|${String(credentials.siteId ?? credentials.instanceId ?? '')}`;
+
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		arrayFormat: 'repeat',
+		timeout: 60_000,
+	};
+
+	let failure: ReturnType<typeof readHttpFailure> = {};
+	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+		const wait = sharedPacer.reserve(siteKey, perMinute);
+		if (wait > 0) await sleep(wait);
+		try {
+			return (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				credentialType,
+				{ ...options },
+			)) as T;
+		} catch (error) {
+			failure = { ...readHttpFailure(error), attempts: attempt + 1 };
+			if (!isRetryable(failure.status, failure.networkCode) || attempt === MAX_ATTEMPTS - 1) break;
+			await sleep(backoffDelay(attempt, failure.retryAfterMs));
+		}
+	}
+	throw wixError(ctx, failure, itemIndex);
+}
+
+export function wixError(ctx: WixContext, failure: WixFailure, itemIndex?: number): NodeApiError {
+	const summary = summarizeWixError(failure);
+	const error = new NodeApiError(ctx.getNode(), (summary.data ?? {}) as JsonObject, {
+		message: summary.message,
+		description: summary.description,
+		httpCode: summary.httpCode,
+		itemIndex,
+	});
+	error.context.wixErrorCode = summary.code;
+	if (failure.requestId) error.context.wixRequestId = failure.requestId;
+	if (summary.data) error.context.wixErrorData = summary.data;
+	return error;
+}
+
+export interface AllItemsRequest extends WixRequest {
+	model: PagingModel;
+	itemsKey: string;
+	pageSize: number;
+	/** Undefined returns everything. */
+	limit?: number;
+	/** Where the paging object goes: the query string, the body, or `body.query` (Query endpoints). */
+	pagingIn: 'qs' | 'body' | 'query';
+}
+
+/** Pages through any Wix list or query endpoint and returns the items. */
+export async function wixApiRequestAllItems<T = IDataObject>(
+	ctx: WixContext,
+	request: AllItemsRequest,
+	itemIndex?: number,
+): Promise<T[]> {
+	return await collectPages<T>(request, async (page) => {
+		const qs: IDataObject = { ...request.qs };
+		const body: IDataObject | undefined = request.body ? { ...request.body } : undefined;
+		let paging: IDataObject;
+		if (request.model === 'cursor') paging = { cursorPaging: { limit: page.limit, cursor: page.cursor } };
+		else if (request.model === 'legacy') paging = { limit: page.limit, offset: page.offset };
+		else paging = { paging: { limit: page.limit, offset: page.offset } };
+
+		if (request.pagingIn === 'qs') {
+			for (const [key, value] of Object.entries(paging)) {
+				if (typeof value === 'object' && value !== null) {
+					for (const [sub, v] of Object.entries(value)) if (v !== undefined) qs[`${key}.${sub}`] = v;
+				} else qs[key] = value;
+			}
+		} else if (request.pagingIn === 'query') {
+			const query = { ...((body?.query as IDataObject) ?? {}), ...paging };
+			return await wixApiRequest<Record<string, unknown>>(ctx, { ...request, qs, body: { ...body, query } }, itemIndex);
+		} else {
+			return await wixApiRequest<Record<string, unknown>>(ctx, { ...request, qs, body: { ...body, ...paging } }, itemIndex);
+		}
+		return await wixApiRequest<Record<string, unknown>>(ctx, { ...request, qs, body }, itemIndex);
+	});
+}

@@ -1,0 +1,73 @@
+// Deterministic demo data: contacts with labels and custom fields, a few members and shared timestamps.
+import { createContact, type ContactsContext } from './contacts';
+import { findOrCreateField, findOrCreateLabel } from './labels';
+
+const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Tim', 'Barbara', 'Dennis', 'Radia', 'Ken', 'Frances', 'Edsger', 'Hedy', 'John', 'Sophie', 'Donald', 'Shafi', 'Claude', 'Joan'];
+const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Berners-Lee', 'Liskov', 'Ritchie', 'Perlman', 'Thompson', 'Allen', 'Dijkstra', 'Lamarr', 'McCarthy', 'Wilson', 'Knuth', 'Goldwasser', 'Shannon', 'Clarke'];
+const COMPANIES = ['Analytical Engines', 'Compilers Inc', 'Bletchley Labs', 'Orbit Works', 'Kernel Co', ''];
+const PLANS = ['Free', 'Basic', 'Gold', 'Platinum'];
+
+function rng(seed: number) {
+	let s = seed >>> 0;
+	return () => {
+		s = (s + 0x6d2b79f5) >>> 0;
+		let t = s;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export function parseSeed(seed: string): { contacts: number; extras: boolean } {
+	if (seed === 'empty') return { contacts: 0, extras: false };
+	if (seed === 'demo') return { contacts: 300, extras: true };
+	const m = /^contacts:(\d+)$/.exec(seed);
+	if (m) return { contacts: Number(m[1]), extras: false };
+	throw new Error(`Unknown seed "${seed}": use demo, empty or contacts:<N>`);
+}
+
+/** Fills the site without sending webhooks; dates are spread over the last year, some shared. */
+export function seedSite(ctx: ContactsContext, seed: string): void {
+	const { contacts, extras } = parseSeed(seed);
+	const random = rng(42);
+	const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+	let labels: string[] = [];
+	if (extras) {
+		labels = ['VIP', 'Newsletter', 'Lead', 'Customer'].map((name) => findOrCreateLabel(ctx, { displayName: name }).label!.key!);
+		findOrCreateField(ctx, { displayName: 'Plan', dataType: 'TEXT' });
+		findOrCreateField(ctx, { displayName: 'Lifetime Value', dataType: 'NUMBER' });
+		findOrCreateField(ctx, { displayName: 'Renewal Date', dataType: 'DATE' });
+		findOrCreateField(ctx, { displayName: 'Website', dataType: 'URL' });
+	}
+	const start = Date.parse('2025-11-01T00:00:00.000Z');
+	let time = start;
+	for (let n = 0; n < contacts; n++) {
+		const first = pick(FIRST);
+		const last = pick(LAST);
+		const info: Record<string, any> = {
+			name: { first, last },
+			emails: { items: [{ email: `${first}.${last}.${n}@example.com`.toLowerCase(), tag: 'MAIN' }] },
+		};
+		if (random() < 0.6) info.phones = { items: [{ phone: `+1555${String(1000000 + n).slice(-7)}`, tag: 'MOBILE' }] };
+		const company = pick(COMPANIES);
+		if (company) info.company = company;
+		if (extras) {
+			const keys = labels.filter(() => random() < 0.3);
+			if (keys.length) info.labelKeys = { items: keys };
+			info.extendedFields = { items: { 'custom.plan': pick(PLANS), 'custom.lifetime-value': Math.round(random() * 5000) } };
+		}
+		const { contact } = createContact(ctx, { info, allowDuplicates: true });
+		// Every seventh contact shares the previous one's timestamp, as bulk imports do.
+		if (n % 7 !== 0) time += 1000 + Math.floor(random() * 86_400_000);
+		const stamp = new Date(time).toISOString();
+		const stored = ctx.site.contacts.get(contact!.id!)!;
+		stored.createdDate = stamp;
+		stored.updatedDate = stamp;
+		stored.lastActivity = { activityDate: stamp, activityType: 'CONTACT_CREATED' };
+		if (extras && n < 3) ctx.site.memberContactIds.add(contact!.id!);
+	}
+	for (const id of ctx.site.memberContactIds) {
+		const c = ctx.site.contacts.get(id)!;
+		c.info!.extendedFields!.items!['members.membershipStatus'] = 'APPROVED';
+	}
+}

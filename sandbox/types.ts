@@ -1,0 +1,58 @@
+// REST shapes the sandbox stores and sends, taken from Wix's own SDK types.
+import type {
+	ContactOriginal,
+	ContactInfoOriginal,
+	CreateContactRequestOriginal,
+	CreateContactResponseOriginal,
+	GetContactResponseOriginal,
+	UpdateContactRequestOriginal,
+	UpdateContactResponseOriginal,
+	ListContactsResponseOriginal,
+	QueryContactsRequestOriginal,
+	QueryContactsResponseOriginal,
+	MergeContactsRequestOriginal,
+	MergeContactsResponseOriginal,
+	LabelContactRequestOriginal,
+	LabelContactResponseOriginal,
+	DomainEventOriginal,
+} from '@wix/auto_sdk_crm_contacts/meta';
+import type {
+	ContactLabelOriginal,
+	FindOrCreateLabelResponseOriginal,
+	ListLabelsResponseOriginal,
+	QueryLabelsResponseOriginal,
+} from '@wix/auto_sdk_crm_labels/meta';
+import type {
+	ExtendedFieldOriginal,
+	FindOrCreateExtendedFieldResponseOriginal,
+	ListExtendedFieldsResponseOriginal,
+	QueryExtendedFieldsResponseOriginal,
+} from '@wix/auto_sdk_crm_extended-fields/meta';
+import type { GetAppInstanceResponseOriginal } from '@wix/auto_sdk_app-management_app-instances/meta';
+import type { Rest } from '../nodes/Wix/shared/types';
+
+export type { Rest };
+export type Contact = Rest<ContactOriginal>;
+export type ContactInfo = Rest<ContactInfoOriginal>;
+export type CreateContactRequest = Rest<CreateContactRequestOriginal>;
+export type CreateContactResponse = Rest<CreateContactResponseOriginal>;
+export type GetContactResponse = Rest<GetContactResponseOriginal>;
+export type UpdateContactRequest = Rest<UpdateContactRequestOriginal>;
+export type UpdateContactResponse = Rest<UpdateContactResponseOriginal>;
+export type ListContactsResponse = Rest<ListContactsResponseOriginal>;
+export type QueryContactsRequest = Rest<QueryContactsRequestOriginal>;
+export type QueryContactsResponse = Rest<QueryContactsResponseOriginal>;
+export type MergeContactsRequest = Rest<MergeContactsRequestOriginal>;
+export type MergeContactsResponse = Rest<MergeContactsResponseOriginal>;
+export type LabelContactRequest = Rest<LabelContactRequestOriginal>;
+export type LabelContactResponse = Rest<LabelContactResponseOriginal>;
+export type DomainEvent = Rest<DomainEventOriginal>;
+export type Label = Rest<ContactLabelOriginal>;
+export type FindOrCreateLabelResponse = Rest<FindOrCreateLabelResponseOriginal>;
+export type ListLabelsResponse = Rest<ListLabelsResponseOriginal>;
+export type QueryLabelsResponse = Rest<QueryLabelsResponseOriginal>;
+export type ExtendedField = Rest<ExtendedFieldOriginal>;
+export type FindOrCreateExtendedFieldResponse = Rest<FindOrCreateExtendedFieldResponseOriginal>;
+export type ListExtendedFieldsResponse = Rest<ListExtendedFieldsResponseOriginal>;
+export type QueryExtendedFieldsResponse = Rest<QueryExtendedFieldsResponseOriginal>;
+export type GetAppInstanceResponse = Rest<GetAppInstanceResponseOriginal>;
