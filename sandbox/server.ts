@@ -43,13 +43,18 @@ type Caller = { kind: 'apiKey'; key: string } | { kind: 'app'; appId: string };
 
 interface Fault {
 	id: string;
-	kind: 'status' | 'reset' | 'timeout';
+	kind: 'status' | 'reset' | 'timeout' | 'concurrentUpdate';
+	/** For concurrentUpdate: what another writer changes on the contact just before this request. */
+	info?: Record<string, unknown>;
 	method?: string;
 	pathPrefix?: string;
 	status?: number;
 	/** Remaining times this fault fires; undefined = unlimited (use with rate). */
 	times?: number;
 	rate?: number;
+	/** Fires on every Nth matching request (deterministic storms). */
+	every?: number;
+	seen?: number;
 	delayMs?: number;
 	retryAfter?: number;
 }
@@ -192,6 +197,7 @@ export class WixSandbox {
 				throw new WixHttpError(fault.status ?? 500, fault.status === 429 ? rateLimitedBody() : { message: '', details: {} }, headers);
 			}
 			const body = parseJsonBody(raw, req.headers['content-type'], method);
+			if (fault?.kind === 'concurrentUpdate') this.writeConcurrently(url.pathname, fault.info ?? {});
 			if (method === 'POST' && url.pathname === '/oauth2/token') {
 				endpoint = 'POST /oauth2/token';
 				const result = this.mintToken(body);
@@ -236,11 +242,26 @@ export class WixSandbox {
 			if (fault.method && fault.method !== method) continue;
 			if (fault.pathPrefix && !path.startsWith(fault.pathPrefix)) continue;
 			if (fault.times !== undefined && fault.times <= 0) continue;
+			if (fault.every) {
+				fault.seen = (fault.seen ?? 0) + 1;
+				if (fault.seen % fault.every !== 0) continue;
+			}
 			if (fault.rate !== undefined && Math.random() >= fault.rate) continue;
 			if (fault.times !== undefined) fault.times--;
 			return fault;
 		}
 		return undefined;
+	}
+
+	/** Another writer's update landing just before this request, as happens on a busy site. */
+	private writeConcurrently(path: string, info: Record<string, unknown>) {
+		const id = /^\/contacts\/v4\/contacts\/([^/]+)/.exec(path)?.[1];
+		const current = id ? this.site.contacts.get(decodeURIComponent(id)) : undefined;
+		if (!current) return;
+		contacts.updateContact({ site: this.site, emit: (e) => this.emit(e, { kind: 'apiKey', key: '' }), caller: { kind: 'apiKey' } }, current.id!, {
+			revision: current.revision,
+			info,
+		});
 	}
 
 	private mintToken(body: Record<string, any>) {

@@ -1,0 +1,183 @@
+// A small IExecuteFunctions that runs one of our nodes in-process: parameters resolve against the
+// node's own defaults, and requests really go over HTTP with the credential's own authentication
+// (generic or function, preAuthentication, re-mint on 401), failing the way n8n's helper fails.
+import type {
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { WixApiKeyApi } from '../../credentials/WixApiKeyApi.credentials';
+import { WixOAuth2Api } from '../../credentials/WixOAuth2Api.credentials';
+
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	wixApiKeyApi: new WixApiKeyApi(),
+	wixOAuth2Api: new WixOAuth2Api(),
+};
+
+export interface SentRequest {
+	method: string;
+	url: string;
+	headers: Record<string, string>;
+	body?: unknown;
+}
+
+/** Sends an IHttpRequestOptions with fetch and fails like n8n's axios-based helper. */
+export async function sendHttp(options: IHttpRequestOptions, sent?: SentRequest[]): Promise<unknown> {
+	const url = new URL(options.baseURL ? `${options.baseURL}${options.url}` : options.url);
+	for (const [key, value] of Object.entries(options.qs ?? {})) {
+		if (value === undefined || value === null) continue;
+		if (Array.isArray(value)) value.forEach((v) => url.searchParams.append(key, String(v)));
+		else url.searchParams.append(key, String(value));
+	}
+	const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+	let body: string | undefined;
+	if (options.body !== undefined && options.method !== 'GET' && options.method !== 'DELETE') {
+		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+		headers['Content-Type'] = headers['Content-Type'] ?? 'application/json';
+	}
+	sent?.push({ method: options.method ?? 'GET', url: url.toString(), headers, body: options.body });
+	let response: Response;
+	try {
+		response = await fetch(url, {
+			method: options.method ?? 'GET',
+			headers,
+			body,
+			signal: AbortSignal.timeout(options.timeout ?? 60_000),
+		});
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+		const code = (error as Error).name === 'TimeoutError' ? 'ETIMEDOUT' : (cause?.code ?? 'ECONNRESET');
+		throw Object.assign(new Error(cause?.message ?? (error as Error).message), { code, isAxiosError: true });
+	}
+	const text = await response.text();
+	let data: unknown = text;
+	try {
+		data = text ? JSON.parse(text) : {};
+	} catch {
+		// Not JSON: keep the text, as axios does.
+	}
+	if (response.status < 200 || response.status >= 300) {
+		const responseHeaders: Record<string, string> = {};
+		response.headers.forEach((value, key) => (responseHeaders[key] = value));
+		throw Object.assign(new Error(`Request failed with status code ${response.status}`), {
+			isAxiosError: true,
+			response: { status: response.status, headers: responseHeaders, data },
+		});
+	}
+	return data;
+}
+
+function resolveExpression(template: string, credentials: IDataObject): string {
+	return template.replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+}
+
+async function authenticate(type: ICredentialType, credentials: IDataObject, options: IHttpRequestOptions) {
+	const auth = type.authenticate;
+	if (typeof auth === 'function') return await auth(credentials, options);
+	if (auth?.type === 'generic') {
+		const headers = { ...(options.headers as Record<string, string>) };
+		for (const [key, value] of Object.entries(auth.properties.headers ?? {})) headers[key] = resolveExpression(String(value), credentials);
+		return { ...options, headers };
+	}
+	return options;
+}
+
+export interface RunOptions {
+	node: INodeType;
+	/** Parameter values; a function gives a per-item value, like an expression would. */
+	parameters: Record<string, unknown>;
+	items?: IDataObject[];
+	credentials: { type: 'wixApiKeyApi' | 'wixOAuth2Api'; data: IDataObject };
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	output: INodeExecutionData[];
+	requests: SentRequest[];
+	/** The credential data after the run (n8n persists what preAuthentication returns). */
+	credentials: IDataObject;
+}
+
+function propertyDefault(properties: INodeProperties[], name: string, parameters: Record<string, unknown>): unknown {
+	const candidates = properties.filter((p) => p.name === name);
+	const shown = candidates.find((p) => {
+		const show = p.displayOptions?.show ?? {};
+		return Object.entries(show).every(([key, allowed]) => {
+			const value = key in parameters ? parameters[key] : propertyDefault(properties, key, parameters);
+			return (allowed as unknown[]).includes(value);
+		});
+	});
+	return structuredClone((shown ?? candidates[0])?.default);
+}
+
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const { node } = options;
+	const parameters = { ...options.parameters };
+	if (options.credentials.type === 'wixOAuth2Api' && parameters.authentication === undefined) parameters.authentication = 'oAuth2';
+	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const credentials: IDataObject = { ...options.credentials.data };
+	const credentialType = CREDENTIAL_TYPES[options.credentials.type];
+	const requests: SentRequest[] = [];
+	const nodeInfo = { id: 'test-node', name: 'Wix', type: `n8n-nodes-wix-crm.${node.description.name}`, typeVersion: 1, position: [0, 0] as [number, number], parameters: parameters as never };
+
+	const getParameter = (name: string, itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) => {
+		let value = name in parameters ? parameters[name] : propertyDefault(node.description.properties, name, parameters);
+		if (typeof value === 'function') value = (value as (i: number, item: IDataObject) => unknown)(itemIndex, items[itemIndex]?.json ?? {});
+		if (value === undefined) value = fallback;
+		if (opts?.extractValue && value && typeof value === 'object' && '__rl' in (value as object)) value = (value as { value: unknown }).value;
+		return value;
+	};
+
+	const helpers = {
+		returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+		constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } }) =>
+			data.map((d) => ({ ...d, pairedItem: meta.itemData })),
+		httpRequestWithAuthentication: async function (this: unknown, type: string, requestOptions: IHttpRequestOptions) {
+			const expirable = credentialType.properties.find((p) => p.typeOptions?.expirable);
+			const preAuthenticate = async () => {
+				const minted = await credentialType.preAuthentication!.call(
+					{ helpers: { httpRequest: (o: IHttpRequestOptions) => sendHttp(o, requests) } } as never,
+					credentials as never,
+				);
+				Object.assign(credentials, minted);
+			};
+			try {
+				if (expirable && !credentials[expirable.name]) await preAuthenticate();
+				return await sendHttp(await authenticate(credentialType, credentials, requestOptions), requests);
+			} catch (error) {
+				const status = (error as { response?: { status?: number } }).response?.status;
+				if (expirable && status === 401) {
+					try {
+						await preAuthenticate();
+						return await sendHttp(await authenticate(credentialType, credentials, requestOptions), requests);
+					} catch (retryError) {
+						throw new NodeApiError(nodeInfo, retryError as never);
+					}
+				}
+				throw new NodeApiError(nodeInfo, error as never);
+			}
+		},
+	};
+
+	const context = {
+		getInputData: () => items,
+		getNodeParameter: getParameter,
+		getNode: () => nodeInfo,
+		getCredentials: async (type: string) => {
+			if (type !== options.credentials.type) throw new Error(`Node has no credential of type ${type}`);
+			return { ...credentials };
+		},
+		continueOnFail: () => options.continueOnFail ?? false,
+		helpers,
+		logger: { debug() {}, info() {}, warn() {}, error() {} },
+	} as unknown as IExecuteFunctions;
+
+	const [output] = await node.execute!.call(context);
+	return { output, requests, credentials };
+}

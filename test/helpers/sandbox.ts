@@ -1,0 +1,55 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { startSandbox, type SandboxOptions, type WixSandbox } from '../../sandbox/server';
+
+export async function startTestSandbox(options: SandboxOptions = {}): Promise<WixSandbox> {
+	return await startSandbox({ seed: 'empty', rateLimitPerMinute: 0, ...options });
+}
+
+export function apiKeyCredentials(sandbox: WixSandbox, overrides: IDataObject = {}) {
+	return {
+		type: 'wixApiKeyApi' as const,
+		data: { apiKey: sandbox.creds.apiKey, siteId: sandbox.creds.siteId, baseUrl: sandbox.url, requestsPerMinute: 0, ...overrides },
+	};
+}
+
+export function oauthCredentials(sandbox: WixSandbox, overrides: IDataObject = {}) {
+	return {
+		type: 'wixOAuth2Api' as const,
+		data: {
+			accessToken: '',
+			appId: sandbox.creds.appId,
+			appSecret: sandbox.creds.appSecret,
+			instanceId: sandbox.creds.instanceId,
+			publicKey: sandbox.creds.publicKey,
+			baseUrl: sandbox.url,
+			requestsPerMinute: 0,
+			...overrides,
+		},
+	};
+}
+
+/** Calls the sandbox admin API. */
+export async function admin<T = any>(sandbox: { url: string }, method: string, path: string, body?: unknown): Promise<T> {
+	const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
+		method,
+		headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status} ${await response.text()}`);
+	return (await response.json()) as T;
+}
+
+/** Calls the Wix API of the sandbox directly with the API key. */
+export async function wix<T = any>(sandbox: WixSandbox, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+	const response = await fetch(`${sandbox.url}${path}`, {
+		method,
+		headers: {
+			Authorization: sandbox.creds.apiKey,
+			'wix-site-id': sandbox.creds.siteId,
+			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return { status: response.status, body: (await response.json()) as T };
+}

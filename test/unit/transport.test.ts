@@ -1,0 +1,198 @@
+import { NodeApiError } from 'n8n-workflow';
+
+import { backoffDelay, isRetryable, MAX_ATTEMPTS, parseRetryAfter } from '../../nodes/Wix/transport/backoff';
+import { summarizeWixError } from '../../nodes/Wix/transport/errors';
+import { readHttpFailure } from '../../nodes/Wix/transport';
+import { delayBeforeNext, RequestPacer } from '../../nodes/Wix/transport/pacer';
+import { collectPages, type PageRequest } from '../../nodes/Wix/transport/paging';
+
+describe('error mapping', () => {
+	it('names the field and the code of a validation error', () => {
+		const s = summarizeWixError({
+			status: 400,
+			requestId: 'req-1',
+			body: {
+				message: 'INVALID_ARGUMENT',
+				details: { validationError: { fieldViolations: [{ field: 'info.emails.items[0].email', description: 'must be a valid email' }] } },
+			},
+		});
+		expect(s.message).toBe('field "info.emails.items[0].email" must be a valid email [INVALID_ARGUMENT]');
+		expect(s.code).toBe('INVALID_ARGUMENT');
+		expect(s.httpCode).toBe('400');
+		expect(s.description).toContain('Correct the field');
+		expect(s.description).toContain('req-1');
+	});
+
+	it('uses the application error description, code and data', () => {
+		const s = summarizeWixError({
+			status: 409,
+			body: {
+				message: 'Duplicate contact exists',
+				details: { applicationError: { code: 'DUPLICATE_CONTACT_EXISTS', description: 'Duplicate contact already exists', data: { duplicateContactId: 'abc', duplicateEmail: 'a@b.co' } } },
+			},
+		});
+		expect(s.message).toBe('Duplicate contact already exists (existing contact ID: abc, email: a@b.co) [DUPLICATE_CONTACT_EXISTS]');
+		expect(s.data).toEqual({ duplicateContactId: 'abc', duplicateEmail: 'a@b.co' });
+		expect(s.description).toMatch(/Create or Update/);
+	});
+
+	it.each([
+		[401, 'UNAUTHENTICATED', /credential/],
+		[403, 'PERMISSION_DENIED', /permission/],
+		[404, 'NOT_FOUND', /ID/],
+		[428, 'FAILED_PRECONDITION', /state/],
+		[429, 'RESOURCE_EXHAUSTED', /200 per minute/],
+		[503, 'UNAVAILABLE', /server-side/],
+	])('gives a hint for HTTP %s without details', (status, code, hint) => {
+		const s = summarizeWixError({ status, body: { message: '', details: {} }, attempts: 5 });
+		expect(s.code).toBe(code);
+		expect(s.description).toMatch(hint);
+		expect(s.description).toContain('tried 5 times');
+	});
+
+	it('parses a JSON string body and falls back to text', () => {
+		expect(summarizeWixError({ status: 404, body: '{"details":{"applicationError":{"code":"X","description":"gone"}}}' }).message).toBe('gone [X]');
+		expect(summarizeWixError({ status: 502, body: 'Bad gateway' }).message).toBe('Bad gateway [HTTP_502]');
+	});
+
+	it('describes network failures', () => {
+		const s = summarizeWixError({ networkCode: 'ECONNRESET', networkMessage: 'socket hang up', attempts: 5 });
+		expect(s.message).toBe('Could not reach Wix: socket hang up [ECONNRESET]');
+		expect(s.httpCode).toBeUndefined();
+	});
+});
+
+describe('reading what n8n threw', () => {
+	const node = { id: '1', name: 'Wix', type: 'x', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+
+	it('reads status, body, request id and Retry-After from a NodeApiError around an axios error', () => {
+		const axiosError = Object.assign(new Error('Request failed with status code 429'), {
+			isAxiosError: true,
+			response: { status: 429, headers: { 'x-wix-request-id': 'r9', 'retry-after': '2' }, data: { message: 'slow down' } },
+		});
+		const failure = readHttpFailure(new NodeApiError(node, axiosError as never));
+		expect(failure).toMatchObject({ status: 429, requestId: 'r9', retryAfterMs: 2000, body: { message: 'slow down' } });
+	});
+
+	it('reads the network code of a dropped connection', () => {
+		const axiosError = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', isAxiosError: true });
+		const failure = readHttpFailure(new NodeApiError(node, axiosError as never));
+		expect(failure.status).toBeUndefined();
+		expect(failure.networkCode).toBe('ECONNRESET');
+	});
+});
+
+describe('backoff', () => {
+	it('retries only 429, 5xx and dropped connections', () => {
+		expect(isRetryable(429, undefined)).toBe(true);
+		expect(isRetryable(500, undefined)).toBe(true);
+		expect(isRetryable(503, undefined)).toBe(true);
+		for (const status of [400, 401, 403, 404, 409, 428]) expect(isRetryable(status, undefined)).toBe(false);
+		expect(isRetryable(undefined, 'ECONNRESET')).toBe(true);
+		expect(isRetryable(undefined, 'ETIMEDOUT')).toBe(true);
+		expect(isRetryable(undefined, 'ENOTFOUND')).toBe(false);
+		expect(isRetryable(undefined, undefined)).toBe(false);
+	});
+
+	it('grows exponentially with jitter between half and all of the step, capped', () => {
+		expect(backoffDelay(0, undefined, () => 0)).toBe(250);
+		expect(backoffDelay(0, undefined, () => 1)).toBe(500);
+		expect(backoffDelay(3, undefined, () => 1)).toBe(4000);
+		expect(backoffDelay(20, undefined, () => 1)).toBe(30000);
+		expect(MAX_ATTEMPTS).toBeGreaterThan(2);
+	});
+
+	it('honours Retry-After in seconds or as a date, capped at a minute', () => {
+		expect(backoffDelay(4, 1500)).toBe(1500);
+		expect(parseRetryAfter('3')).toBe(3000);
+		expect(parseRetryAfter('600')).toBe(60000);
+		const now = Date.parse('2026-01-01T00:00:00Z');
+		expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10000);
+		expect(parseRetryAfter('soon')).toBeUndefined();
+		expect(parseRetryAfter(undefined)).toBeUndefined();
+	});
+});
+
+describe('pacer', () => {
+	it('lets the first N requests of a minute go and delays the next until the oldest leaves the window', () => {
+		const now = 1_000_000;
+		const times = Array.from({ length: 200 }, (_, k) => now - 30_000 + k);
+		expect(delayBeforeNext(times.slice(0, 199), 200, now)).toBe(0);
+		expect(delayBeforeNext(times, 200, now)).toBe(30_000);
+		expect(delayBeforeNext(times, 0, now)).toBe(0);
+	});
+
+	it('spaces reservations per site and never lets more than N start within any minute', () => {
+		const pacer = new RequestPacer();
+		const starts: number[] = [];
+		for (let k = 0; k < 25; k++) starts.push(1000 + pacer.reserve('site-a', 10, 1000));
+		expect(pacer.reserve('site-b', 10, 1000)).toBe(0);
+		for (let k = 0; k < starts.length; k++) {
+			const inWindow = starts.filter((t) => t >= starts[k] && t < starts[k] + 60_000).length;
+			expect(inWindow).toBeLessThanOrEqual(10);
+		}
+		expect(starts[10]).toBeGreaterThanOrEqual(61_000);
+		expect(starts[20]).toBeGreaterThanOrEqual(121_000);
+	});
+});
+
+describe('paging', () => {
+	function offsetServer(total: number, metaKey = 'pagingMetadata') {
+		const calls: PageRequest[] = [];
+		const fetchPage = async (page: PageRequest) => {
+			calls.push(page);
+			const items = Array.from({ length: Math.max(0, Math.min(page.limit, total - page.offset)) }, (_, k) => ({ n: page.offset + k }));
+			return { items, [metaKey]: { count: items.length, offset: page.offset, total } };
+		};
+		return { calls, fetchPage };
+	}
+
+	it('pages the offset model at the page size until the total is reached', async () => {
+		const { calls, fetchPage } = offsetServer(2500);
+		const items = await collectPages<{ n: number }>({ model: 'offset', itemsKey: 'items', pageSize: 1000 }, fetchPage);
+		expect(items).toHaveLength(2500);
+		expect(items[2499].n).toBe(2499);
+		expect(calls.map((c) => [c.limit, c.offset])).toEqual([[1000, 0], [1000, 1000], [1000, 2000]]);
+	});
+
+	it('stops at an exact multiple of the page size without an extra request', async () => {
+		const { calls, fetchPage } = offsetServer(2000, 'metadata');
+		const items = await collectPages({ model: 'offset', itemsKey: 'items', pageSize: 1000 }, fetchPage);
+		expect(items).toHaveLength(2000);
+		expect(calls).toHaveLength(2);
+	});
+
+	it('asks only for what the limit still needs', async () => {
+		const { calls, fetchPage } = offsetServer(5000);
+		const items = await collectPages({ model: 'offset', itemsKey: 'items', pageSize: 1000, limit: 1200 }, fetchPage);
+		expect(items).toHaveLength(1200);
+		expect(calls.map((c) => c.limit)).toEqual([1000, 200]);
+	});
+
+	it('follows cursors until there is no next one', async () => {
+		const pages = [
+			{ items: [1, 2], pagingMetadata: { cursors: { next: 'c2' }, hasNext: true } },
+			{ items: [3, 4], pagingMetadata: { cursors: { next: 'c3' }, hasNext: true } },
+			{ items: [5], pagingMetadata: { cursors: { next: null }, hasNext: false } },
+		];
+		const cursors: Array<string | undefined> = [];
+		const items = await collectPages({ model: 'cursor', itemsKey: 'items', pageSize: 2 }, async (page) => {
+			cursors.push(page.cursor);
+			return pages[cursors.length - 1];
+		});
+		expect(items).toEqual([1, 2, 3, 4, 5]);
+		expect(cursors).toEqual([undefined, 'c2', 'c3']);
+	});
+
+	it('reads the legacy pagination block', async () => {
+		const calls: PageRequest[] = [];
+		const items = await collectPages({ model: 'legacy', itemsKey: 'cards', pageSize: 2 }, async (page) => {
+			calls.push(page);
+			const all = ['a', 'b', 'c'];
+			const cards = all.slice(page.offset, page.offset + page.limit);
+			return { cards, pagination: { offset: page.offset, limit: page.limit, total: 3, count: cards.length } };
+		});
+		expect(items).toEqual(['a', 'b', 'c']);
+		expect(calls).toHaveLength(2);
+	});
+});
