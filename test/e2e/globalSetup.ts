@@ -1,1 +1,25 @@
-export default async function globalSetup() {}
+// Starts ONE sandbox and ONE real n8n (our packed package installed as a community package) for
+// every e2e test file; tests reach them through the descriptor in WIX_E2E.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { createN8n, packPackage } from '../../scripts/n8n-instance';
+import { startSandbox } from '../../sandbox/server';
+import { e2eCredentials } from './fixtures';
+
+export default async function globalSetup() {
+	const started = Date.now();
+	const work = mkdtempSync(join(tmpdir(), 'wix-e2e-'));
+	const sandbox = await startSandbox({ seed: 'empty' });
+	const tarball = await packPackage(work);
+	const n8n = await createN8n({ tarball });
+	await n8n.importCredentials(e2eCredentials({ url: sandbox.url, creds: sandbox.creds }));
+	await n8n.start();
+	(globalThis as Record<string, unknown>).__wixE2E = { sandbox, n8n };
+	const descriptor = { sandbox: { url: sandbox.url, creds: sandbox.creds }, n8n: n8n.describe() };
+	const file = join(work, 'e2e.json');
+	writeFileSync(file, JSON.stringify(descriptor));
+	process.env.WIX_E2E = file;
+	process.stderr.write(`\n[e2e] sandbox ${sandbox.url}, n8n ${n8n.url} ready in ${Math.round((Date.now() - started) / 1000)} s\n`);
+}

@@ -79,7 +79,7 @@ function resolveExpression(template: string, credentials: IDataObject): string {
 
 async function authenticate(type: ICredentialType, credentials: IDataObject, options: IHttpRequestOptions) {
 	const auth = type.authenticate;
-	if (typeof auth === 'function') return await auth(credentials, options);
+	if (typeof auth === 'function') return await auth(credentials as never, options);
 	if (auth?.type === 'generic') {
 		const headers = { ...(options.headers as Record<string, string>) };
 		for (const [key, value] of Object.entries(auth.properties.headers ?? {})) headers[key] = resolveExpression(String(value), credentials);
@@ -178,6 +178,6 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 	} as unknown as IExecuteFunctions;
 
-	const [output] = await node.execute!.call(context);
+	const [output] = (await node.execute!.call(context)) as INodeExecutionData[][];
 	return { output, requests, credentials };
 }

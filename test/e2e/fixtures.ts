@@ -1,0 +1,48 @@
+// Credentials and helpers shared by the e2e tests.
+import { readFileSync } from 'node:fs';
+
+import { N8nInstance, type N8nDescriptor } from '../../scripts/n8n-instance';
+import type { SandboxCredentials } from '../../sandbox/server';
+
+export const API_KEY_CREDENTIAL = { id: 'wixSandboxApiKey', name: 'Wix sandbox (API key)' };
+export const OAUTH_CREDENTIAL = { id: 'wixSandboxOAuth2', name: 'Wix sandbox (OAuth2)' };
+export const BAD_KEY_CREDENTIAL = { id: 'wixSandboxBadKey', name: 'Wix sandbox (wrong key)' };
+
+export function e2eCredentials(sandbox: { url: string; creds: SandboxCredentials }) {
+	const { creds } = sandbox;
+	return [
+		{ ...API_KEY_CREDENTIAL, type: 'wixApiKeyApi', data: { apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: sandbox.url, requestsPerMinute: 200 } },
+		{
+			...OAUTH_CREDENTIAL,
+			type: 'wixOAuth2Api',
+			data: { accessToken: '', appId: creds.appId, appSecret: creds.appSecret, instanceId: creds.instanceId, publicKey: creds.publicKey, baseUrl: sandbox.url, requestsPerMinute: 200 },
+		},
+		{ ...BAD_KEY_CREDENTIAL, type: 'wixApiKeyApi', data: { apiKey: 'not-a-key', siteId: creds.siteId, baseUrl: sandbox.url, requestsPerMinute: 200 } },
+	];
+}
+
+export interface E2E {
+	sandbox: { url: string; creds: SandboxCredentials };
+	n8n: N8nInstance;
+}
+
+export function e2e(): E2E {
+	const file = process.env.WIX_E2E;
+	if (!file) throw new Error('WIX_E2E is not set: run the e2e project through jest (globalSetup starts n8n)');
+	const descriptor = JSON.parse(readFileSync(file, 'utf8')) as { sandbox: E2E['sandbox']; n8n: N8nDescriptor };
+	return { sandbox: descriptor.sandbox, n8n: new N8nInstance(descriptor.n8n) };
+}
+
+let counter = 0;
+/** A unique 16-character workflow ID, as n8n's CLI import keeps given IDs. */
+export function workflowId(prefix: string): string {
+	counter++;
+	return `${prefix}${Date.now().toString(36)}${counter}`.replace(/[^a-zA-Z0-9]/g, '').slice(0, 16).padEnd(16, '0');
+}
+
+/** Output items of one node in an `n8n execute` result. */
+export function nodeOutput(run: any, nodeName: string): any[] {
+	const runs = run?.data?.resultData?.runData?.[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run: ${JSON.stringify(run?.data?.resultData?.error ?? run).slice(0, 1500)}`);
+	return (runs[0].data?.main?.[0] ?? []).map((item: { json: unknown }) => item.json);
+}
