@@ -78,5 +78,30 @@ export class WixApiKeyApi implements ICredentialType {
 			url: '/contacts/v4/labels',
 			qs: { 'paging.limit': 1 },
 		},
+		// n8n shows only the HTTP reason phrase for a failed test, so each status gets Wix's meaning.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Wix did not accept the API key (401 Unauthorized): copy it again from the API Keys Manager and check it was not deleted',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Wix refused access (403): check that the Site ID belongs to the API key’s account and that the key has the Contacts permissions',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'Nothing answered at this API Base URL (404): leave it at https://www.wixapis.com unless you use the sandbox' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 429, message: 'Wix is throttling this site (429): wait a minute and test again' },
+			},
+		],
 	};
 }

@@ -104,5 +104,30 @@ export class WixOAuth2Api implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/apps/v1/instance',
 		},
+		// n8n shows only the HTTP reason phrase for a failed test, so each status gets Wix's meaning.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message: 'Wix refused the token request (400): check the Instance ID, the app must be installed on the site with that instance',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Wix did not accept the App ID or App Secret (401): copy them again from the OAuth page of your app in the Wix Dev Center',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'The app lacks a permission this check needs (403): review the app’s permissions in the Wix Dev Center' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'Nothing answered at this API Base URL (404): leave it at https://www.wixapis.com unless you use the sandbox' },
+			},
+		],
 	};
 }

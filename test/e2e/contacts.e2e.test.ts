@@ -104,8 +104,9 @@ test('OAuth2 credential mints a token, and a member contact fails alone under Co
 	expect(deleted[1].error).toMatch(/site member/);
 
 	const { requests } = await admin(sandbox, 'GET', '/requests');
-	expect(requests[0].endpoint).toBe('POST /oauth2/token');
-	expect(requests.slice(1).every((r: any) => r.auth === 'app')).toBe(true);
+	const wixCalls = requests.filter((r: any) => r.endpoint !== 'POST /oauth2/token');
+	expect(wixCalls.length).toBe(3);
+	expect(wixCalls.every((r: any) => r.auth === 'app')).toBe(true);
 	const state = await admin(sandbox, 'GET', '/state');
 	expect(state.contacts.map((c: any) => c.id)).toEqual([member.id]);
 });
@@ -120,4 +121,23 @@ test('a wrong API key fails the execution with Wix’s message and changes nothi
 	expect(text).toMatch(/Invalid API key or access token/);
 	expect(text).toMatch(/UNAUTHENTICATED/);
 	expect((await admin(sandbox, 'GET', '/state')).contacts).toHaveLength(0);
+});
+
+test('OAuth2: n8n stores the token, reuses it across executions and re-mints it after Wix expires it', async () => {
+	await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Someone' } } });
+	const { id, body } = workflow('OAuth token reuse', [wixNode('List', { operation: 'getAll', returnAll: true }, OAUTH_CREDENTIAL)], { Start: ['List'] });
+	await n8n.importWorkflow(body);
+	const endpoints = async () => (await admin(sandbox, 'GET', '/requests')).requests.map((r: any) => `${r.endpoint} ${r.status}`);
+
+	await n8n.execute(id);
+	await admin(sandbox, 'DELETE', '/requests');
+	const again = await n8n.execute(id);
+	expect(nodeOutput(again, 'List')).toHaveLength(1);
+	expect(await endpoints()).toEqual(['POST /contacts/v4/contacts/query 200']);
+
+	await admin(sandbox, 'POST', '/tokens/expire');
+	await admin(sandbox, 'DELETE', '/requests');
+	const renewed = await n8n.execute(id);
+	expect(nodeOutput(renewed, 'List')).toHaveLength(1);
+	expect(await endpoints()).toEqual(['POST /contacts/v4/contacts/query 401', 'POST /oauth2/token 200', 'POST /contacts/v4/contacts/query 200']);
 });

@@ -1,0 +1,101 @@
+// `npm start`: builds the package, starts the local Wix sandbox (demo data) and a real n8n with the
+// packed package installed, a "Wix sandbox" credential and the templates imported. Ctrl-C stops both.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { createN8n, OWNER, packPackage, REPO_DIR } from './n8n-instance';
+import { startSandbox } from '../sandbox/server';
+
+function option(name: string, fallback: string): string {
+	const args = process.argv.slice(2);
+	const k = args.indexOf(`--${name}`);
+	if (k >= 0 && args[k + 1]) return args[k + 1];
+	const inline = args.find((a) => a.startsWith(`--${name}=`));
+	return inline ? inline.split('=')[1] : fallback;
+}
+
+async function main() {
+	const started = Date.now();
+	const home = join(REPO_DIR, '.n8n-start');
+	mkdirSync(home, { recursive: true });
+
+	process.stdout.write('Building the package...\n');
+	execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_DIR, stdio: 'inherit' });
+
+	// The same sandbox identity on every start, so the imported credential keeps working.
+	const identityFile = join(home, 'sandbox-identity.json');
+	const { generateKeyPairSync, randomUUID, randomBytes } = await import('node:crypto');
+	if (!existsSync(identityFile)) {
+		const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+		writeFileSync(
+			identityFile,
+			JSON.stringify({
+				apiKey: `IST.${randomBytes(24).toString('base64url')}`,
+				siteId: randomUUID(),
+				accountId: randomUUID(),
+				appId: randomUUID(),
+				appSecret: randomBytes(16).toString('hex'),
+				instanceId: randomUUID(),
+				privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+			}),
+		);
+	}
+	const identity = JSON.parse(readFileSync(identityFile, 'utf8'));
+	const sandbox = await startSandbox({ ...identity, seed: option('seed', 'demo'), port: Number(option('sandbox-port', '7800')) });
+	process.stdout.write(`Wix sandbox on ${sandbox.url} with ${sandbox.site.contacts.size} contacts\n`);
+
+	process.stdout.write('Preparing n8n (the first start installs the pinned n8n runtime, a few minutes)...\n');
+	const tarball = await packPackage(join(home, 'pack'));
+	const n8n = await createN8n({ tarball, userFolder: join(home, 'n8n'), port: Number(option('port', '5678')) });
+	const c = sandbox.creds;
+	await n8n.importCredentials([
+		{ id: 'wixSandboxApiKey', name: 'Wix sandbox', type: 'wixApiKeyApi', data: { apiKey: c.apiKey, siteId: c.siteId, baseUrl: sandbox.url, requestsPerMinute: 200 } },
+		{
+			id: 'wixSandboxOAuth2',
+			name: 'Wix sandbox (OAuth2)',
+			type: 'wixOAuth2Api',
+			data: { accessToken: '', appId: c.appId, appSecret: c.appSecret, instanceId: c.instanceId, publicKey: c.publicKey, baseUrl: sandbox.url, requestsPerMinute: 200 },
+		},
+	]);
+	const templatesDir = join(REPO_DIR, 'templates');
+	const templates = existsSync(templatesDir) ? readdirSync(templatesDir).filter((f) => f.endsWith('.json')) : [];
+	for (const file of templates) await n8n.cli(['import:workflow', `--input=${join(templatesDir, file)}`]);
+	await n8n.start();
+
+	process.stdout.write(
+		[
+			'',
+			`n8n is ready in ${Math.round((Date.now() - started) / 1000)} s: ${n8n.url}`,
+			`  log in as ${OWNER.email} / ${OWNER.password}`,
+			'  credentials "Wix sandbox" (API key) and "Wix sandbox (OAuth2)" point at the local Wix sandbox',
+			`  ${templates.length} template workflow(s) imported`,
+			`Wix sandbox: ${sandbox.url} (admin API under /_sandbox/)`,
+			'Press Ctrl-C to stop both.',
+			'',
+		].join('\n'),
+	);
+
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		process.stdout.write('\nStopping n8n and the sandbox...\n');
+		await n8n.stop();
+		await sandbox.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	n8n.process?.on('exit', (code) => {
+		if (!stopping) {
+			process.stderr.write(`n8n exited (code ${code}):\n${n8n.logs.join('').slice(-3000)}\n`);
+			void sandbox.close().then(() => process.exit(1));
+		}
+	});
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
