@@ -1,0 +1,76 @@
+// `npm run bench`: speed, memory and request counts of the Contacts operations against the sandbox.
+// Results go to bench/results/latest.json; numbers worth keeping belong in the issue's closing note.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The built artifact, as n8n loads it (tsx would resolve the source name to the .node.json codex).
+import { WixContacts } from '../dist/nodes/Wix/Contacts/WixContacts.node';
+import { admin, apiKeyCredentials, startTestSandbox } from '../test/helpers/sandbox';
+import { runNode } from '../test/helpers/executeContext';
+
+interface Result {
+	name: string;
+	items: number;
+	requests: number;
+	requestsPerItem: number;
+	seconds: number;
+	itemsPerSecond: number;
+	heapDeltaMb: number;
+}
+
+async function measure(name: string, sandbox: { url: string }, work: () => Promise<number>): Promise<Result> {
+	await admin(sandbox, 'DELETE', '/requests');
+	global.gc?.();
+	const heapBefore = process.memoryUsage().heapUsed;
+	const start = process.hrtime.bigint();
+	const items = await work();
+	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+	const heapDeltaMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+	const { total } = await admin(sandbox, 'GET', '/counts');
+	return {
+		name,
+		items,
+		requests: total,
+		requestsPerItem: Number((total / Math.max(items, 1)).toFixed(4)),
+		seconds: Number(seconds.toFixed(3)),
+		itemsPerSecond: Math.round(items / seconds),
+		heapDeltaMb: Number(heapDeltaMb.toFixed(1)),
+	};
+}
+
+async function main() {
+	const node = new WixContacts();
+	const sandbox = await startTestSandbox({ seed: 'contacts:20000' });
+	const credentials = apiKeyCredentials(sandbox);
+	const results: Result[] = [];
+
+	results.push(
+		await measure('contact.getAll returnAll (20,000 contacts, 1000 per page)', sandbox, async () => {
+			const { output } = await runNode({ node, parameters: { resource: 'contact', operation: 'getAll', returnAll: true }, credentials });
+			return output.length;
+		}),
+	);
+	results.push(
+		await measure('contact.create (500 items)', sandbox, async () => {
+			const items = Array.from({ length: 500 }, (_, k) => ({ email: `bench${k}@example.com` }));
+			const { output } = await runNode({
+				node,
+				parameters: { resource: 'contact', operation: 'create', contactFields: (_: number, item: { email: string }) => ({ email: item.email, firstName: 'Bench' }) },
+				items,
+				credentials,
+			});
+			return output.length;
+		}),
+	);
+	await sandbox.close();
+
+	const report = { at: new Date().toISOString(), node: process.version, results };
+	mkdirSync(join(__dirname, 'results'), { recursive: true });
+	writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+	console.table(results);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
