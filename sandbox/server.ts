@@ -93,7 +93,7 @@ export class WixSandbox {
 	readonly log: LogEntry[] = [];
 	readonly targets: WebhookTarget[] = [];
 	readonly deliveries: Delivery[] = [];
-	private webhookFaults: WebhookFaults = { copies: 1, delayMs: 0, reorder: false };
+	private webhookFaults: WebhookFaults = { copies: 1, delayMs: 0 };
 	private eventSequence = 0;
 	private pendingDeliveries = new Set<Promise<void>>();
 	private server?: Server;
@@ -124,7 +124,7 @@ export class WixSandbox {
 		this.rateWindow.length = 0;
 		this.faults = [];
 		this.deliveries.length = 0;
-		this.webhookFaults = { copies: 1, delayMs: 0, reorder: false };
+		this.webhookFaults = { copies: 1, delayMs: 0 };
 	}
 
 	async listen(port = this.options.port ?? 0, host = this.options.host ?? '127.0.0.1'): Promise<string> {
@@ -480,7 +480,7 @@ export class WixSandbox {
 				await this.settleWebhooks();
 				return ok({ deliveries: this.deliveries });
 			case 'POST /webhooks/faults':
-				this.webhookFaults = { copies: Number(body.copies ?? 1), delayMs: Number(body.delayMs ?? 0), reorder: Boolean(body.reorder) };
+				this.webhookFaults = { copies: Number(body.copies ?? 1), delayMs: Number(body.delayMs ?? 0) };
 				return ok(this.webhookFaults);
 			default:
 				return this.send(res, 404, { message: `no admin route ${route}` }, requestId);

@@ -28,9 +28,8 @@ export interface DomainEventInput {
 export interface WebhookFaults {
 	/** Send every event this many times (Wix retries when an answer is late). */
 	copies: number;
-	/** Hold deliveries this long, then send them in reverse order. */
+	/** Hold each delivery this long before sending it. */
 	delayMs: number;
-	reorder: boolean;
 }
 
 export function generateSigningKey(): { privateKey: KeyObject; publicKeyPem: string; kid: string } {
