@@ -283,6 +283,13 @@ describe('transport against a misbehaving Wix', () => {
 		expect((await admin(sandbox, 'GET', '/state')).contacts).toHaveLength(1);
 	});
 
+	it('retries a request that hung and was dropped', async () => {
+		await admin(sandbox, 'POST', '/faults', { kind: 'timeout', delayMs: 300, times: 1 });
+		const { output } = await run({ operation: 'create', contactFields: { firstName: 'Slow' } });
+		expect(output).toHaveLength(1);
+		expect((await admin(sandbox, 'GET', '/state')).contacts).toHaveLength(1);
+	});
+
 	it('never retries a 4xx', async () => {
 		await admin(sandbox, 'POST', '/faults', { kind: 'status', status: 400, times: 1 });
 		await expect(run({ operation: 'create', contactFields: { firstName: 'X' } })).rejects.toThrow(/400|INVALID_ARGUMENT/);
