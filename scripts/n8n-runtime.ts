@@ -62,10 +62,14 @@ export function ensureRuntime(): RuntimePaths {
 		rmSync(tmp, { recursive: true, force: true });
 	}
 
+	// Started from `npm test`, this process inherits npm's own settings as npm_config_* variables
+	// (this repository sets ignore-scripts, which would make the sqlite3 rebuild a silent no-op).
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 	const env = {
-		...process.env,
+		...inherited,
 		PATH: `${join(p.nodeHome, 'bin')}:${process.env.PATH}`,
 		npm_config_nodedir: p.nodeHome,
+		npm_config_ignore_scripts: 'false',
 		npm_config_fund: 'false',
 		npm_config_audit: 'false',
 	};
@@ -83,6 +87,8 @@ export function ensureRuntime(): RuntimePaths {
 	}
 	log('building sqlite3 against Node 24');
 	run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: n8nDir, env });
+	// n8n cannot open its database without the native sqlite3 binding; fail here, not at n8n start.
+	run(p.nodeBin, ['-e', "require('sqlite3'); process.stdout.write('sqlite3 loads under Node ' + process.version + '\\n')"], { cwd: n8nDir, env });
 	writeFileSync(p.marker, new Date().toISOString());
 	log(`ready in ${Math.round((Date.now() - started) / 1000)} s at ${p.dir}`);
 	return p;
