@@ -32,6 +32,7 @@ async function main() {
 				`  App ID       : ${c.appId}`,
 				`  App Secret   : ${c.appSecret}`,
 				`  Instance ID  : ${c.instanceId}`,
+				`  Site secret  : ${c.siteSecret} (backend functions under /_functions/)`,
 				'  App Public Key (webhook signatures):',
 				c.publicKey.trim(),
 				'',

@@ -240,8 +240,12 @@ function derive(site: SiteState, contact: Contact): Contact {
 		delete ext['contacts.displayByLastName'];
 	}
 	if (email) {
+		const subscription = site.subscriptions.get(String(email.email));
 		ext['emailSubscriptions.effectiveEmail'] = email.email;
-		ext['emailSubscriptions.subscriptionStatus'] = ext['emailSubscriptions.subscriptionStatus'] ?? 'NOT_SET';
+		ext['emailSubscriptions.subscriptionStatus'] = subscription?.subscriptionStatus ?? 'NOT_SET';
+		if (subscription?.deliverabilityStatus && subscription.deliverabilityStatus !== 'NOT_SET') {
+			ext['emailSubscriptions.deliverabilityStatus'] = subscription.deliverabilityStatus;
+		}
 	} else {
 		delete ext['emailSubscriptions.effectiveEmail'];
 		delete ext['emailSubscriptions.subscriptionStatus'];
@@ -363,6 +367,17 @@ export function contactFieldResolver(site: SiteState): FieldResolver {
 			get: (c: Contact) => c.info?.extendedFields?.items?.[key],
 		};
 	};
+}
+
+/** A subscription change shows on every contact whose primary email it is (a contact update). */
+export function refreshContactsForEmail(ctx: ContactsContext, email: string) {
+	for (const contact of [...ctx.site.contacts.values()]) {
+		if (contact.primaryInfo?.email !== email) continue;
+		const before = JSON.stringify(contact.info?.extendedFields);
+		derive(ctx.site, contact);
+		if (JSON.stringify(contact.info?.extendedFields) === before) continue;
+		store(ctx, { ...contact, revision: contact.revision! + 1, updatedDate: ctx.site.now() }, 'updated');
+	}
 }
 
 function getStored(site: SiteState, id: string): Contact {

@@ -8,6 +8,8 @@ import * as contacts from './contacts';
 import { appError, validationError, WixHttpError } from './errors';
 import { parseQueryString, readBody } from './http';
 import * as labels from './labels';
+import * as siteFunctions from './siteFunctions';
+import * as subscriptions from './subscriptions';
 import { seedSite } from './seed';
 import { SiteState } from './state';
 import type { GetAppInstanceResponse } from './types';
@@ -23,6 +25,8 @@ export interface SandboxOptions {
 	appId?: string;
 	appSecret?: string;
 	instanceId?: string;
+	/** Shared secret of the emulated site backend functions (velo/http-functions.js). */
+	siteSecret?: string;
 	/** PEM of the RSA key webhooks are signed with; generated when absent. */
 	privateKeyPem?: string;
 	rateLimitPerMinute?: number;
@@ -36,6 +40,7 @@ export interface SandboxCredentials {
 	appId: string;
 	appSecret: string;
 	instanceId: string;
+	siteSecret: string;
 	publicKey: string;
 }
 
@@ -66,7 +71,7 @@ interface LogEntry {
 	endpoint: string;
 	status: number;
 	requestId: string;
-	auth: 'apiKey' | 'app' | 'none';
+	auth: 'apiKey' | 'app' | 'site' | 'none';
 }
 
 interface RouteMatch {
@@ -109,6 +114,7 @@ export class WixSandbox {
 			appId: options.appId ?? guid(),
 			appSecret: options.appSecret ?? randomBytes(16).toString('hex'),
 			instanceId: options.instanceId ?? guid(),
+			siteSecret: options.siteSecret ?? randomBytes(16).toString('hex'),
 			publicKey: this.signing.publicKeyPem,
 		};
 		this.apiKeys.set(this.creds.apiKey, new Set([READ, MANAGE]));
@@ -205,6 +211,13 @@ export class WixSandbox {
 				record();
 				return this.send(res, 200, result, requestId);
 			}
+			if (url.pathname.startsWith('/_functions/')) {
+				auth = 'site';
+				const result = this.siteFunction(req, method, url.pathname, body);
+				status = 200;
+				record();
+				return this.send(res, 200, result, requestId);
+			}
 			const caller = this.authenticate(req);
 			auth = caller.kind;
 			this.checkRateLimit();
@@ -262,6 +275,15 @@ export class WixSandbox {
 			revision: current.revision,
 			info,
 		});
+	}
+
+	private siteFunction(req: IncomingMessage, method: string, path: string, body: Record<string, any>) {
+		if (req.headers.authorization !== `Bearer ${this.creds.siteSecret}`) throw appError(401, 'UNAUTHENTICATED', 'Wrong or missing shared secret');
+		const ctx: contacts.ContactsContext = { site: this.site, emit: (e) => this.emit(e, { kind: 'apiKey', key: '' }), caller: { kind: 'apiKey' } };
+		const name = path.slice('/_functions/'.length);
+		if (method === 'POST' && name === 'ping') return { ok: true };
+		if (method === 'POST' && name === 'emailContact') return siteFunctions.emailContact(ctx, body);
+		throw new WixHttpError(404, { message: `No backend function ${method} ${name}`, details: {} });
 	}
 
 	private mintToken(body: Record<string, any>) {
@@ -348,6 +370,9 @@ export class WixSandbox {
 			r('/contacts/v4/extended-fields/{key}', READ, (c, [key]) => labels.getField(c, key), 'GET') ??
 			r('/contacts/v4/extended-fields/{key}', MANAGE, (c, [key]) => labels.renameField(c, key, body), 'PATCH') ??
 			r('/contacts/v4/extended-fields/{key}', MANAGE, (c, [key]) => labels.deleteField(c, key), 'DELETE') ??
+			r('/email-marketing/v1/email-subscriptions/query', READ, (c) => subscriptions.querySubscriptions(c, body), 'POST') ??
+			r('/email-marketing/v1/email-subscriptions/bulk', MANAGE, (c) => subscriptions.bulkUpsertSubscriptions(c, body), 'POST') ??
+			r('/email-marketing/v1/email-subscriptions', MANAGE, (c) => subscriptions.upsertSubscription(c, body), 'POST') ??
 			r('/apps/v1/instance', READ, () => this.appInstance(caller), 'GET')
 		);
 	}
@@ -435,6 +460,10 @@ export class WixSandbox {
 					memberContactIds: [...this.site.memberContactIds],
 					mergedInto: Object.fromEntries(this.site.mergedInto),
 				});
+			case 'GET /emails':
+				return ok({ emails: this.site.sentEmails });
+			case 'GET /subscriptions':
+				return ok({ subscriptions: [...this.site.subscriptions.values()] });
 			case 'GET /requests':
 				return ok({ requests: this.log });
 			case 'DELETE /requests':

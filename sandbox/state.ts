@@ -1,6 +1,6 @@
 // In-memory site state: contacts, labels, extended fields and who is a member, owner or payer.
 import { randomUUID } from 'node:crypto';
-import type { Contact, ExtendedField, Label } from './types';
+import type { Contact, EmailSubscription, ExtendedField, Label } from './types';
 
 export class SiteState {
 	contacts = new Map<string, Contact>();
@@ -11,6 +11,10 @@ export class SiteState {
 	billingContactIds = new Set<string>();
 	labels = new Map<string, Label>();
 	fields = new Map<string, ExtendedField>();
+	/** Email subscriptions by lower-cased email. */
+	subscriptions = new Map<string, EmailSubscription>();
+	/** What the site's backend function emailContact was asked to send. */
+	sentEmails: Array<{ emailId: string; contactId: string; variables: Record<string, string>; status: 'SENT' | 'SKIPPED_UNSUBSCRIBED'; at: string }> = [];
 	private lastTime = 0;
 
 	constructor() {

@@ -56,3 +56,15 @@ export type FindOrCreateExtendedFieldResponse = Rest<FindOrCreateExtendedFieldRe
 export type ListExtendedFieldsResponse = Rest<ListExtendedFieldsResponseOriginal>;
 export type QueryExtendedFieldsResponse = Rest<QueryExtendedFieldsResponseOriginal>;
 export type GetAppInstanceResponse = Rest<GetAppInstanceResponseOriginal>;
+
+import type {
+	EmailSubscriptionOriginal,
+	QueryEmailSubscriptionsResponseOriginal,
+	UpsertEmailSubscriptionResponseOriginal,
+	BulkUpsertEmailSubscriptionResponseOriginal,
+} from '@wix/auto_sdk_email-subscriptions_email-subscriptions/meta';
+
+export type EmailSubscription = Rest<EmailSubscriptionOriginal>;
+export type QueryEmailSubscriptionsResponse = Rest<QueryEmailSubscriptionsResponseOriginal>;
+export type UpsertEmailSubscriptionResponse = Rest<UpsertEmailSubscriptionResponseOriginal>;
+export type BulkUpsertEmailSubscriptionResponse = Rest<BulkUpsertEmailSubscriptionResponseOriginal>;

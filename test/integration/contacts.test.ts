@@ -116,7 +116,8 @@ describe('Contact: Get Many', () => {
 		const { output } = await run({
 			operation: 'getAll',
 			returnAll: true,
-			options: { filter: '{"info.name.first": {"$startsWith": "Ada"}}', sortField: 'createdDate', sortOrder: 'ASC' },
+			filters: { rawFilter: '{"info.name.first": {"$startsWith": "Ada"}}' },
+			options: { sortField: 'createdDate', sortOrder: 'ASC' },
 		});
 		expect(output.length).toBeGreaterThan(10);
 		expect(output.every((o: any) => o.json.info.name.first === 'Ada')).toBe(true);
@@ -125,14 +126,22 @@ describe('Contact: Get Many', () => {
 	});
 
 	it('rejects malformed filter JSON before any request, naming the field', async () => {
-		const error = await run({ operation: 'getAll', returnAll: true, options: { filter: '{"info.name.first": ' } }).catch((e) => e);
-		expect(error.message).toMatch(/Filter \(JSON\) is not valid JSON/);
+		const error = await run({ operation: 'getAll', returnAll: true, filters: { rawFilter: '{"info.name.first": ' } }).catch((e) => e);
+		expect(error.message).toMatch(/Raw Filter \(JSON\) is not valid JSON/);
 		expect((await admin(sandbox, 'GET', '/counts')).total).toBe(0);
 	});
 
-	it('passes Wix’s refusal of a non-filterable field through with its code', async () => {
-		await expect(run({ operation: 'getAll', returnAll: true, options: { filter: '{"info.nickname": "x"}' } })).rejects.toThrow(
-			/UNSUPPORTED_FILTER_FIELD_UNKNOWN/,
+	it('refuses a filter on a field Wix cannot filter before any request', async () => {
+		const error = await run({ operation: 'getAll', returnAll: true, filters: { rawFilter: '{"info.nickname": "x"}' } }).catch((e) => e);
+		expect(error.message).toMatch(/Wix cannot filter contacts on "info.nickname"/);
+		const unsupported = await run({ operation: 'getAll', returnAll: true, filters: { rawFilter: '{"createdDate": {"$startsWith": "2024"}}' } }).catch((e) => e);
+		expect(unsupported.message).toMatch(/does not support \$startsWith on "createdDate"/);
+		expect((await admin(sandbox, 'GET', '/counts')).counts['POST /contacts/v4/contacts/query']).toBeUndefined();
+	});
+
+	it('passes what only Wix can judge through with Wix’s code', async () => {
+		await expect(run({ operation: 'getAll', returnAll: true, filters: { rawFilter: '{"id": {"$in": "not-a-list"}}' } })).rejects.toThrow(
+			/UNSUPPORTED_FILTER_VALUE_TYPE/,
 		);
 	});
 });

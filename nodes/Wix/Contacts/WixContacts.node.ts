@@ -1,9 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, wixCredentials } from '../shared/descriptions';
+import { authenticationProperty } from '../shared/descriptions';
 import * as contact from './actions/contact';
+import * as customField from './actions/customField';
+import * as emailSubscription from './actions/emailSubscription';
+import * as label from './actions/label';
 import { router } from './actions/router';
+import { getCustomFields, getLabels } from './methods/loadOptions';
 import { searchContacts } from './methods/listSearch';
 
 export class WixContacts implements INodeType {
@@ -14,12 +18,17 @@ export class WixContacts implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, find, update and delete the contacts of a Wix site',
+		description: 'Create, find, update, merge and label the contacts of a Wix site; manage labels, custom fields and email subscriptions',
 		defaults: { name: 'Wix Contacts' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: wixCredentials,
+		// Spelled out (not spread from shared) so n8n's lint rules can read them.
+		credentials: [
+			{ name: 'wixApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'wixOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: 'wixSiteBackendApi', required: true, displayOptions: { show: { resource: ['contact'], operation: ['sendTriggeredEmail'] } } },
+		],
 		properties: [
 			authenticationProperty,
 			{
@@ -27,14 +36,22 @@ export class WixContacts implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Contact', value: 'contact' }],
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Custom Field', value: 'customField' },
+					{ name: 'Email Subscription', value: 'emailSubscription' },
+					{ name: 'Label', value: 'label' },
+				],
 				default: 'contact',
 			},
 			...contact.description,
+			...customField.description,
+			...emailSubscription.description,
+			...label.description,
 		],
 	};
 
-	methods = { listSearch: { searchContacts } };
+	methods = { listSearch: { searchContacts }, loadOptions: { getLabels, getCustomFields } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

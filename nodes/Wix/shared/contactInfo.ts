@@ -1,8 +1,22 @@
 // Builds Wix ContactInfo from node parameters, keeping what a partial update must not wipe.
-import type { ContactInfoOriginal as ContactInfo } from '@wix/auto_sdk_crm_contacts/meta';
+import type { ContactInfoOriginal as ContactInfo, ContactOriginal as Contact } from '@wix/auto_sdk_crm_contacts/meta';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { buildCustomFields, listFields, listLabels, resolveLabelKeys, type CustomFieldInput } from './siteSchema';
 import type { Rest } from './types';
 
 export type WixContactInfo = Rest<ContactInfo>;
+export type WixContact = Rest<Contact>;
+
+export interface AddressInput {
+	tag?: string;
+	addressLine?: string;
+	addressLine2?: string;
+	city?: string;
+	subdivision?: string;
+	country?: string;
+	postalCode?: string;
+}
 
 export interface ContactFields {
 	firstName?: string;
@@ -13,13 +27,25 @@ export interface ContactFields {
 	jobTitle?: string;
 	birthdate?: string;
 	locale?: string;
+	/** Label keys or display names. */
+	labels?: string | string[];
+	/** Label keys (resolved). */
 	labelKeys?: string | string[];
+	addresses?: { address?: AddressInput[] };
+	customFields?: { field?: Array<{ key: string; value?: unknown }> };
 }
 
 export function splitList(value: string | string[] | undefined): string[] {
-	if (value === undefined) return [];
+	if (value === undefined || value === null) return [];
 	const list = Array.isArray(value) ? value : String(value).split(',');
 	return list.map((v) => String(v).trim()).filter((v) => v !== '');
+}
+
+function addressesOf(input: AddressInput[]) {
+	return input.map(({ tag, ...address }) => {
+		const clean = Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined && v !== ''));
+		return { tag: (tag ?? 'UNTAGGED') as 'HOME', address: clean };
+	});
 }
 
 /**
@@ -34,10 +60,11 @@ export function buildContactInfo(fields: ContactFields, current?: WixContactInfo
 		if (fields.lastName !== undefined) info.name.last = fields.lastName;
 	}
 	if (fields.email !== undefined && fields.email !== '') {
+		const email = fields.email.trim();
 		const items = (current?.emails?.items ?? []).map((item) => ({ ...item }));
 		const primary = items.find((item) => item.primary) ?? items[0];
-		if (primary) primary.email = fields.email.trim();
-		else items.push({ email: fields.email.trim(), tag: 'MAIN', primary: true });
+		if (primary) primary.email = email;
+		else items.push({ email, tag: 'MAIN', primary: true });
 		info.emails = { items };
 	}
 	if (fields.phone !== undefined && fields.phone !== '') {
@@ -49,10 +76,59 @@ export function buildContactInfo(fields: ContactFields, current?: WixContactInfo
 		} else items.push({ phone: fields.phone.trim(), tag: 'MOBILE', primary: true });
 		info.phones = { items };
 	}
+	const addresses = fields.addresses?.address ?? [];
+	if (addresses.length) info.addresses = { items: [...(current?.addresses?.items ?? []), ...addressesOf(addresses)] };
 	if (fields.company !== undefined) info.company = fields.company;
 	if (fields.jobTitle !== undefined) info.jobTitle = fields.jobTitle;
 	if (fields.birthdate !== undefined && fields.birthdate !== '') info.birthdate = fields.birthdate.trim();
 	if (fields.locale !== undefined && fields.locale !== '') info.locale = fields.locale.trim();
 	if (fields.labelKeys !== undefined) info.labelKeys = { items: splitList(fields.labelKeys) };
 	return info;
+}
+
+/** buildContactInfo plus what needs the site: label names and custom fields by display name. */
+export async function prepareContactInfo(
+	ctx: IExecuteFunctions,
+	fields: ContactFields,
+	itemIndex: number,
+	current?: WixContactInfo,
+	options: { createMissingLabels?: boolean } = {},
+): Promise<WixContactInfo> {
+	const labels = splitList(fields.labels);
+	const labelKeys = fields.labels !== undefined ? await resolveLabelKeys(ctx, labels, itemIndex, options.createMissingLabels) : undefined;
+	const info = buildContactInfo({ ...fields, labelKeys }, current);
+	const entries: CustomFieldInput[] = (fields.customFields?.field ?? [])
+		.filter((f) => f.key !== undefined && f.key !== '')
+		.map((f) => ({ field: f.key, value: f.value }));
+	const items = await buildCustomFields(ctx, entries, itemIndex);
+	if (items) info.extendedFields = { items: items as Record<string, unknown> };
+	return info;
+}
+
+/** The flat contact of the Simplify toggle: names instead of keys for labels and custom fields. */
+export async function simplifyContacts(ctx: IExecuteFunctions, contacts: WixContact[]): Promise<IDataObject[]> {
+	const [labels, fields] = await Promise.all([listLabels(ctx), listFields(ctx)]);
+	const labelName = new Map(labels.map((l) => [l.key, l.displayName]));
+	const fieldName = new Map(fields.filter((f) => f.fieldType !== 'SYSTEM').map((f) => [f.key, f.displayName]));
+	return contacts.map((c) => {
+		const customFields: IDataObject = {};
+		for (const [key, value] of Object.entries(c.info?.extendedFields?.items ?? {})) {
+			const name = fieldName.get(key);
+			if (name) customFields[name] = value as IDataObject[string];
+		}
+		return {
+			id: c.id,
+			revision: c.revision,
+			firstName: c.info?.name?.first ?? null,
+			lastName: c.info?.name?.last ?? null,
+			email: c.primaryInfo?.email ?? null,
+			phone: c.primaryInfo?.phone ?? null,
+			company: c.info?.company ?? null,
+			labels: (c.info?.labelKeys?.items ?? []).map((k) => labelName.get(k) ?? k),
+			subscriptionStatus: (c.info?.extendedFields?.items?.['emailSubscriptions.subscriptionStatus'] as string) ?? null,
+			customFields,
+			createdDate: c.createdDate,
+			updatedDate: c.updatedDate,
+		};
+	});
 }

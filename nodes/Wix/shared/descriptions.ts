@@ -11,11 +11,6 @@ export const authenticationProperty: INodeProperties = {
 	default: 'apiKey',
 };
 
-export const wixCredentials = [
-	{ name: 'wixApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-	{ name: 'wixOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-];
-
 export const GUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /** Contact picker used by every operation that acts on one contact. */
@@ -33,6 +28,13 @@ export const contactLocator: INodeProperties = {
 			typeOptions: { searchListMethod: 'searchContacts', searchable: true },
 		},
 		{
+			displayName: 'By Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. nathan@example.com',
+			validation: [{ type: 'regex', properties: { regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$', errorMessage: 'Not a valid email address' } }],
+		},
+		{
 			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
@@ -48,15 +50,90 @@ export const contactLocator: INodeProperties = {
 	description: 'The contact to act on',
 };
 
-/** Writable contact fields shared by Create and Update. */
+/** Writable contact fields shared by Create, Create or Update and Update. */
 export const contactFieldOptions: INodeProperties[] = [
+	{
+		displayName: 'Addresses',
+		name: 'addresses',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Address',
+		options: [
+			{
+				displayName: 'Address',
+				name: 'address',
+				values: [
+					{
+						displayName: 'Tag',
+						name: 'tag',
+						type: 'options',
+						options: [
+							{ name: 'Billing', value: 'BILLING' },
+							{ name: 'Home', value: 'HOME' },
+							{ name: 'Shipping', value: 'SHIPPING' },
+							{ name: 'Untagged', value: 'UNTAGGED' },
+							{ name: 'Work', value: 'WORK' },
+						],
+						default: 'HOME',
+					},
+					{ displayName: 'Address Line', name: 'addressLine', type: 'string', default: '', placeholder: 'e.g. 1 Main St' },
+					{ displayName: 'Address Line 2', name: 'addressLine2', type: 'string', default: '' },
+					{ displayName: 'City', name: 'city', type: 'string', default: '' },
+					{ displayName: 'Subdivision', name: 'subdivision', type: 'string', default: '', placeholder: 'e.g. US-NY', description: 'ISO 3166-2 code with the country prefix' },
+					{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. US', description: 'ISO 3166-1 alpha-2 code' },
+					{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '' },
+				],
+			},
+		],
+	},
 	{ displayName: 'Birthdate', name: 'birthdate', type: 'string', default: '', placeholder: 'e.g. 1990-12-31', description: 'Date of birth in YYYY-MM-DD format' },
 	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+	{
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Custom Field',
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'key',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getCustomFields' },
+						default: '',
+						description: 'A field key or display name works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Numbers for NUMBER fields, YYYY-MM-DD for DATE fields' },
+				],
+			},
+		],
+	},
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. nathan@example.com', default: '', description: 'Primary email address' },
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Job Title', name: 'jobTitle', type: 'string', default: '' },
-	{ displayName: 'Label Keys', name: 'labelKeys', type: 'string', default: '', placeholder: 'e.g. custom.vip, contacts.contacted-me', description: 'Comma-separated label keys; the labels must exist' },
+	{
+		displayName: 'Label Names or IDs',
+		name: 'labels',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getLabels' },
+		default: [],
+		description: 'Labels to give the contact (replacing its labels on update); keys or names. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 	{ displayName: 'Locale', name: 'locale', type: 'string', default: '', placeholder: 'e.g. en-US' },
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +15551234567', description: 'Primary phone number' },
 ];
+
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};

@@ -5,7 +5,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export type OperationFn = (this: IExecuteFunctions, i: number) => Promise<IDataObject | IDataObject[]>;
 
-export type OperationTable = Record<string, Record<string, OperationFn>>;
+/** An operation that needs all items at once (to batch look-ups) returns one result or error per item. */
+export type BatchOperationFn = (this: IExecuteFunctions, itemCount: number) => Promise<Array<IDataObject | IDataObject[] | Error>>;
+
+export interface Operation {
+	execute?: OperationFn;
+	executeBatch?: BatchOperationFn;
+}
+
+export type OperationTable = Record<string, Record<string, Operation>>;
 
 export function errorItemJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
@@ -24,14 +32,16 @@ export async function route(this: IExecuteFunctions, operations: OperationTable)
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = operations[resource]?.[operation];
-	if (!run) {
+	const op = operations[resource]?.[operation];
+	if (!op?.execute && !op?.executeBatch) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
+	const batch = op.executeBatch ? await op.executeBatch.call(this, items.length) : undefined;
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const result = await run.call(this, i);
+			const result = batch ? batch[i] : await op.execute!.call(this, i);
+			if (result instanceof Error) throw result;
 			output.push(
 				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
 					itemData: { item: i },

@@ -86,29 +86,49 @@ export async function wixApiRequest<T = IDataObject>(
 	const credentialType = credentialTypeOf(ctx);
 	const credentials = await ctx.getCredentials(credentialType);
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	const perMinute = Number(credentials.requestsPerMinute ?? 200);
-	const siteKey = `${baseUrl}|${String(credentials.siteId ?? credentials.instanceId ?? '')}`;
-
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${baseUrl}${request.path}`,
-		qs: request.qs,
-		body: request.body,
-		json: true,
-		arrayFormat: 'repeat',
-		timeout: 60_000,
+	const pacing = {
+		key: `${baseUrl}|${String(credentials.siteId ?? credentials.instanceId ?? '')}`,
+		perMinute: Number(credentials.requestsPerMinute ?? 200),
 	};
+	return await send<T>(ctx, credentialType, { method: request.method, url: `${baseUrl}${request.path}`, qs: request.qs, body: request.body }, pacing, itemIndex);
+}
 
+/**
+ * Calls a backend function of the user's Wix site (velo/http-functions.js), for what Wix offers
+ * no public REST API for, such as triggered emails.
+ */
+export async function siteFunctionRequest<T = IDataObject>(
+	ctx: WixContext,
+	functionName: string,
+	body: IDataObject,
+	itemIndex?: number,
+): Promise<T> {
+	const credentials = await ctx.getCredentials('wixSiteBackendApi');
+	const siteUrl = String(credentials.siteUrl ?? '').replace(/\/+$/, '');
+	return await send<T>(
+		ctx,
+		'wixSiteBackendApi',
+		{ method: 'POST', url: `${siteUrl}/_functions/${functionName}`, body },
+		{ key: siteUrl, perMinute: 0 },
+		itemIndex,
+	);
+}
+
+/** Pacing, retries with backoff, and Wix's errors turned into NodeApiErrors: the same for every call. */
+async function send<T>(
+	ctx: WixContext,
+	credentialType: string,
+	request: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body'>,
+	pacing: { key: string; perMinute: number },
+	itemIndex?: number,
+): Promise<T> {
+	const options: IHttpRequestOptions = { ...request, json: true, arrayFormat: 'repeat', timeout: 60_000 };
 	let failure: ReturnType<typeof readHttpFailure> = {};
 	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-		const wait = sharedPacer.reserve(siteKey, perMinute);
+		const wait = sharedPacer.reserve(pacing.key, pacing.perMinute);
 		if (wait > 0) await sleep(wait);
 		try {
-			return (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				credentialType,
-				{ ...options },
-			)) as T;
+			return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, { ...options })) as T;
 		} catch (error) {
 			failure = { ...readHttpFailure(error), attempts: attempt + 1 };
 			if (!isRetryable(failure.status, failure.networkCode) || attempt === MAX_ATTEMPTS - 1) break;

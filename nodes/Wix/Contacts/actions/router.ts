@@ -2,15 +2,26 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../shared/router';
 import * as contact from './contact';
+import * as customField from './customField';
+import * as emailSubscription from './emailSubscription';
+import * as label from './label';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await route.call(this, {
 		contact: {
-			create: contact.create.execute,
-			delete: contact.delete.execute,
-			get: contact.get.execute,
-			getAll: contact.getAll.execute,
-			update: contact.update.execute,
+			addLabels: contact.addLabels,
+			create: contact.create,
+			delete: contact.delete,
+			get: contact.get,
+			getAll: contact.getAll,
+			merge: contact.merge,
+			removeLabels: contact.removeLabels,
+			sendTriggeredEmail: contact.sendTriggeredEmail,
+			update: contact.update,
+			upsert: contact.upsert,
 		},
+		label: { findOrCreate: label.findOrCreate, getAll: label.getAll, rename: label.rename, delete: label.delete },
+		customField: { findOrCreate: customField.findOrCreate, getAll: customField.getAll, rename: customField.rename, delete: customField.delete },
+		emailSubscription: { getAll: emailSubscription.getAll, upsert: emailSubscription.upsert, bulkUpsert: emailSubscription.bulkUpsert },
 	});
 }

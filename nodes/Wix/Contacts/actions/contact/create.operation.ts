@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contactFieldOptions } from '../../../shared/descriptions';
-import { buildContactInfo, type ContactFields } from '../../../shared/contactInfo';
+import { prepareContactInfo, simplifyContacts, type ContactFields, type WixContact } from '../../../shared/contactInfo';
+import { CONTACTS_PATH } from '../../../shared/contacts';
+import { contactFieldOptions, simplifyProperty } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
 
 const properties: INodeProperties[] = [
@@ -15,6 +16,7 @@ const properties: INodeProperties[] = [
 		description: 'Give at least a name, an email or a phone',
 		options: contactFieldOptions,
 	},
+	simplifyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -29,6 +31,13 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to create the contact even if another contact already has this email or phone',
 			},
+			{
+				displayName: 'Create Missing Labels',
+				name: 'createMissingLabels',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to create labels given by name that do not exist yet',
+			},
 		],
 	},
 ];
@@ -37,15 +46,13 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('contactFields', i, {}) as ContactFields;
-	const options = this.getNodeParameter('options', i, {}) as { allowDuplicates?: boolean };
-	const response = await wixApiRequest(
+	const options = this.getNodeParameter('options', i, {}) as { allowDuplicates?: boolean; createMissingLabels?: boolean };
+	const info = await prepareContactInfo(this, fields, i, undefined, options);
+	const { contact } = await wixApiRequest<{ contact: WixContact }>(
 		this,
-		{
-			method: 'POST',
-			path: '/contacts/v4/contacts',
-			body: { info: buildContactInfo(fields) as IDataObject, allowDuplicates: options.allowDuplicates ?? false },
-		},
+		{ method: 'POST', path: CONTACTS_PATH, body: { info: info as IDataObject, allowDuplicates: options.allowDuplicates ?? false } },
 		i,
 	);
-	return response.contact as IDataObject;
+	if (this.getNodeParameter('simplify', i, false)) return (await simplifyContacts(this, [contact]))[0];
+	return contact as IDataObject;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { contactPath, resolveContactId } from '../../../shared/contacts';
 import { contactLocator } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
 
@@ -9,7 +10,7 @@ const properties: INodeProperties[] = [contactLocator];
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const contactId = String(this.getNodeParameter('contactId', i, '', { extractValue: true })).trim();
-	await wixApiRequest(this, { method: 'DELETE', path: `/contacts/v4/contacts/${encodeURIComponent(contactId)}` }, i);
+	const contactId = await resolveContactId(this, 'contactId', i);
+	await wixApiRequest(this, { method: 'DELETE', path: contactPath(contactId) }, i);
 	return { deleted: true, contactId };
 }

@@ -1,12 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as addLabels from './addLabels.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as merge from './merge.operation';
+import * as removeLabels from './removeLabels.operation';
+import * as sendTriggeredEmail from './sendTriggeredEmail.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
-export { create, del as delete, get, getAll, update };
+export { addLabels, create, del as delete, get, getAll, merge, removeLabels, sendTriggeredEmail, update, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,17 +21,37 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contact'] } },
 		options: [
+			{ name: 'Add Labels', value: 'addLabels', action: 'Add labels to a contact', description: 'Give a contact one or more labels' },
 			{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Create a new contact' },
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update a contact',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+			},
 			{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact' },
-			{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve a contact by ID' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'List or query contacts' },
+			{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve a contact by ID or email' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'Query contacts with filters, search and sort' },
+			{ name: 'Merge', value: 'merge', action: 'Merge contacts', description: 'Merge up to five contacts into a target contact' },
+			{ name: 'Remove Labels', value: 'removeLabels', action: 'Remove labels from a contact', description: 'Take labels off a contact' },
+			{
+				name: 'Send Triggered Email',
+				value: 'sendTriggeredEmail',
+				action: 'Send a triggered email to a contact',
+				description: 'Send a triggered email through the site’s backend function (Velo emailContact)',
+			},
 			{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Update a contact’s details' },
 		],
 		default: 'create',
 	},
+	...addLabels.description,
 	...create.description,
 	...del.description,
 	...get.description,
 	...getAll.description,
+	...merge.description,
+	...removeLabels.description,
+	...sendTriggeredEmail.description,
 	...update.description,
+	...upsert.description,
 ];

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { buildContactInfo, type ContactFields, type WixContactInfo } from '../../../shared/contactInfo';
-import { contactFieldOptions, contactLocator } from '../../../shared/descriptions';
+import { prepareContactInfo, simplifyContacts, type ContactFields, type WixContact } from '../../../shared/contactInfo';
+import { contactPath, resolveContactId } from '../../../shared/contacts';
+import { contactFieldOptions, contactLocator, simplifyProperty } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
 
 const properties: INodeProperties[] = [
@@ -13,9 +14,10 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Only the fields given change; everything else keeps its stored value',
+		description: 'Only the fields given change; everything else keeps its stored value. Custom fields are merged by key.',
 		options: contactFieldOptions,
 	},
+	simplifyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -30,6 +32,13 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to save even if another contact already has the new email or phone',
 			},
+			{
+				displayName: 'Create Missing Labels',
+				name: 'createMissingLabels',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to create labels given by name that do not exist yet',
+			},
 		],
 	},
 ];
@@ -37,44 +46,54 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
 
 /** How many times a write that lost a race with another writer is re-read and tried again. */
-const MAX_REVISION_RETRIES = 3;
+export const MAX_REVISION_RETRIES = 3;
+
+export function isStaleRevision(error: unknown): boolean {
+	return (error as NodeApiError)?.context?.wixErrorCode === 'CONTACT_ALREADY_CHANGED';
+}
+
+/**
+ * Writes `fields` onto a contact, reading the current revision first and retrying when another
+ * writer got there in between. `known` is a copy already in hand (saves the first read).
+ */
+export async function writeContact(
+	ctx: IExecuteFunctions,
+	contactId: string,
+	fields: ContactFields,
+	i: number,
+	options: { allowDuplicates?: boolean; createMissingLabels?: boolean },
+	known?: WixContact,
+): Promise<WixContact> {
+	const path = contactPath(contactId);
+	let current = known;
+	for (let attempt = 0; ; attempt++) {
+		if (!current) current = (await wixApiRequest<{ contact: WixContact }>(ctx, { method: 'GET', path, qs: { fieldsets: ['FULL'] } }, i)).contact;
+		const info = await prepareContactInfo(ctx, fields, i, current.info, options);
+		try {
+			const { contact } = await wixApiRequest<{ contact: WixContact }>(
+				ctx,
+				{ method: 'PATCH', path, body: { revision: current.revision, info: info as IDataObject, allowDuplicates: options.allowDuplicates ?? false } },
+				i,
+			);
+			return contact;
+		} catch (error) {
+			if (!isStaleRevision(error) || attempt >= MAX_REVISION_RETRIES) throw new NodeApiError(ctx.getNode(), error as JsonObject);
+			current = undefined;
+		}
+	}
+}
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const contactId = String(this.getNodeParameter('contactId', i, '', { extractValue: true })).trim();
+	const contactId = await resolveContactId(this, 'contactId', i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as ContactFields;
-	const options = this.getNodeParameter('options', i, {}) as { allowDuplicates?: boolean };
+	const options = this.getNodeParameter('options', i, {}) as { allowDuplicates?: boolean; createMissingLabels?: boolean };
 	if (Object.keys(fields).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'No fields to update', {
 			itemIndex: i,
 			description: 'Add at least one field under Update Fields',
 		});
 	}
-	const path = `/contacts/v4/contacts/${encodeURIComponent(contactId)}`;
-
-	for (let attempt = 0; ; attempt++) {
-		// Wix needs the current revision; reading it also lets a partial email/phone change keep the rest.
-		const { contact } = await wixApiRequest<{ contact: IDataObject & { revision: number; info?: WixContactInfo } }>(this,
-			{ method: 'GET', path, qs: { fieldsets: ['FULL'] } },
-			i,
-		);
-		try {
-			const response = await wixApiRequest(
-				this,
-				{
-					method: 'PATCH',
-					path,
-					body: {
-						revision: contact.revision,
-						info: buildContactInfo(fields, contact.info) as IDataObject,
-						allowDuplicates: options.allowDuplicates ?? false,
-					},
-				},
-				i,
-			);
-			return response.contact as IDataObject;
-		} catch (error) {
-			const stale = (error as NodeApiError).context?.wixErrorCode === 'CONTACT_ALREADY_CHANGED';
-			if (!stale || attempt >= MAX_REVISION_RETRIES) throw new NodeApiError(this.getNode(), error as JsonObject);
-		}
-	}
+	const contact = await writeContact(this, contactId, fields, i, options);
+	if (this.getNodeParameter('simplify', i, false)) return (await simplifyContacts(this, [contact]))[0];
+	return contact as IDataObject;
 }

@@ -1,0 +1,187 @@
+// Create or Update with Velo createContact semantics, batched: one Query Contacts call looks up to
+// 100 items at once and its revisions are reused, so a run costs about one write per item.
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { prepareContactInfo, simplifyContacts, type ContactFields, type WixContact } from '../../../shared/contactInfo';
+import { CONTACTS_PATH } from '../../../shared/contacts';
+import { contactFieldOptions, simplifyProperty } from '../../../shared/descriptions';
+import { resolveField } from '../../../shared/siteSchema';
+import { wixApiRequest, wixApiRequestAllItems } from '../../../transport';
+import { writeContact } from './update.operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Contact Fields',
+		name: 'contactFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description:
+			'The contact is matched by email, then phone (then the external ID field, if chosen). Fields not given keep their stored values.',
+		options: contactFieldOptions,
+	},
+	simplifyProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Create Missing Labels',
+				name: 'createMissingLabels',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to create labels given by name that do not exist yet',
+			},
+			{
+				displayName: 'External ID Field Name or ID',
+				name: 'externalIdField',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCustomFields' },
+				default: '',
+				description:
+					'A custom field holding another system’s ID (e.g. externalCrmId), matched after email and phone. Set its value under Contact Fields → Custom Fields. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['upsert'] } }, properties);
+
+const LOOKUP_BATCH = 100;
+
+interface Pending {
+	index: number;
+	fields: ContactFields;
+	email?: string;
+	phone?: string;
+	externalId?: string;
+}
+
+type Options = { createMissingLabels?: boolean; externalIdField?: string };
+
+/** Contacts found by one attribute, kept current as this run writes. */
+class ContactIndex {
+	private readonly byKey = new Map<string, WixContact>();
+
+	constructor(private readonly keysOf: (c: WixContact) => string[]) {}
+
+	add(contact: WixContact) {
+		for (const key of this.keysOf(contact)) if (!this.byKey.has(key)) this.byKey.set(key, contact);
+	}
+
+	replace(contact: WixContact) {
+		for (const [key, c] of this.byKey) if (c.id === contact.id) this.byKey.delete(key);
+		for (const key of this.keysOf(contact)) this.byKey.set(key, contact);
+	}
+
+	get(key: string | undefined) {
+		return key === undefined ? undefined : this.byKey.get(key);
+	}
+}
+
+async function lookUp(ctx: IExecuteFunctions, field: string, values: string[], index: ContactIndex) {
+	const unique = [...new Set(values)];
+	for (let start = 0; start < unique.length; start += LOOKUP_BATCH) {
+		const chunk = unique.slice(start, start + LOOKUP_BATCH);
+		const contacts = await wixApiRequestAllItems<WixContact>(ctx, {
+			method: 'POST',
+			path: `${CONTACTS_PATH}/query`,
+			body: { query: { filter: { [field]: { $in: chunk } }, sort: [{ fieldName: 'createdDate', order: 'ASC' }], fieldsets: ['FULL'] } },
+			model: 'offset',
+			itemsKey: 'contacts',
+			pageSize: 1000,
+			pagingIn: 'query',
+		});
+		contacts.forEach((c) => index.add(c));
+	}
+}
+
+export async function executeBatch(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject | Error>> {
+	const results: Array<IDataObject | Error> = new Array(itemCount);
+	const pending: Pending[] = [];
+	let externalKey: string | undefined;
+
+	for (let i = 0; i < itemCount; i++) {
+		try {
+			const fields = this.getNodeParameter('contactFields', i, {}) as ContactFields;
+			const options = this.getNodeParameter('options', i, {}) as Options;
+			if (options.externalIdField) externalKey = (await resolveField(this, options.externalIdField, i)).key;
+			const item: Pending = { index: i, fields };
+			if (fields.email) item.email = fields.email.trim().toLowerCase();
+			if (fields.phone) item.phone = fields.phone.trim();
+			if (externalKey) {
+				const info = await prepareContactInfo(this, fields, i, undefined, options);
+				const value = info.extendedFields?.items?.[externalKey];
+				if (value !== undefined && value !== null && value !== '') item.externalId = String(value);
+			}
+			if (!item.email && !item.phone && !item.externalId) {
+				throw new NodeOperationError(this.getNode(), 'Create or Update needs an Email or a Phone (or the external ID field) to match on', {
+					itemIndex: i,
+					description: 'Add Email or Phone under Contact Fields',
+				});
+			}
+			pending.push(item);
+		} catch (error) {
+			results[i] = error as Error;
+		}
+	}
+
+	const emails = new ContactIndex((c) => (c.info?.emails?.items ?? []).map((e) => String(e.email).toLowerCase()));
+	const phones = new ContactIndex((c) => (c.info?.phones?.items ?? []).map((p) => String(p.phone)));
+	const externalIds = new ContactIndex((c) => {
+		const value = externalKey ? c.info?.extendedFields?.items?.[externalKey] : undefined;
+		return value === undefined || value === null ? [] : [String(value)];
+	});
+	const indexes = [emails, phones, externalIds];
+
+	// Email first; phone and external ID only for what email did not find.
+	await lookUp(this, 'info.emails.email', pending.flatMap((p) => (p.email ? [p.email] : [])), emails);
+	const noEmailMatch = pending.filter((p) => !emails.get(p.email));
+	await lookUp(this, 'info.phones.phone', noEmailMatch.flatMap((p) => (p.phone ? [p.phone] : [])), phones);
+	if (externalKey) {
+		const unmatched = noEmailMatch.filter((p) => !phones.get(p.phone));
+		await lookUp(this, `info.extendedFields.${externalKey}`, unmatched.flatMap((p) => (p.externalId ? [p.externalId] : [])), externalIds);
+	}
+
+	for (const item of pending) {
+		const i = item.index;
+		try {
+			const options = this.getNodeParameter('options', i, {}) as Options;
+			const match = emails.get(item.email) ?? phones.get(item.phone) ?? externalIds.get(item.externalId);
+			let contact: WixContact;
+			let action: 'created' | 'updated';
+			if (match?.id) {
+				contact = await writeContact(this, match.id, item.fields, i, options, match);
+				action = 'updated';
+			} else {
+				const created = await createOrAdopt(this, item, options);
+				contact = created.contact;
+				action = created.action;
+			}
+			indexes.forEach((index) => index.replace(contact));
+			const output = this.getNodeParameter('simplify', i, false) ? (await simplifyContacts(this, [contact]))[0] : (contact as IDataObject);
+			results[i] = { action, contactId: contact.id, ...output };
+		} catch (error) {
+			results[i] = error as Error;
+		}
+	}
+	return results;
+}
+
+/** Creates the contact; if Wix says another contact already has the email or phone, updates that one. */
+async function createOrAdopt(ctx: IExecuteFunctions, item: Pending, options: Options): Promise<{ contact: WixContact; action: 'created' | 'updated' }> {
+	const info = await prepareContactInfo(ctx, item.fields, item.index, undefined, options);
+	try {
+		const { contact } = await wixApiRequest<{ contact: WixContact }>(ctx, { method: 'POST', path: CONTACTS_PATH, body: { info: info as IDataObject } }, item.index);
+		return { contact, action: 'created' };
+	} catch (error) {
+		const context = (error as NodeApiError).context ?? {};
+		const duplicateId = (context.wixErrorData as { duplicateContactId?: string } | undefined)?.duplicateContactId;
+		if (context.wixErrorCode !== 'DUPLICATE_CONTACT_EXISTS' || !duplicateId) throw new NodeApiError(ctx.getNode(), error as JsonObject);
+		return { contact: await writeContact(ctx, duplicateId, item.fields, item.index, options), action: 'updated' };
+	}
+}

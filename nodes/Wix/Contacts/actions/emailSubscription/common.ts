@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const SUBSCRIPTIONS_PATH = '/email-marketing/v1/email-subscriptions';
+
+export const statusProperty: INodeProperties = {
+	displayName: 'Subscription Status',
+	name: 'subscriptionStatus',
+	type: 'options',
+	options: [
+		{ name: 'Not Set', value: 'NOT_SET' },
+		{ name: 'Pending', value: 'PENDING', description: 'Waiting for the person to confirm (double opt-in)' },
+		{ name: 'Subscribed', value: 'SUBSCRIBED' },
+		{ name: 'Unsubscribed', value: 'UNSUBSCRIBED' },
+	],
+	default: 'SUBSCRIBED',
+};
+
+export const emailProperty: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	placeholder: 'e.g. nathan@example.com',
+	required: true,
+	default: '',
+};

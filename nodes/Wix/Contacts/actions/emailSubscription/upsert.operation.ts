@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { wixApiRequest } from '../../../transport';
+import { emailProperty, statusProperty, SUBSCRIPTIONS_PATH } from './common';
+
+export const description = updateDisplayOptions({ show: { resource: ['emailSubscription'], operation: ['upsert'] } }, [emailProperty, statusProperty]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const subscription = {
+		email: String(this.getNodeParameter('email', i)).trim(),
+		subscriptionStatus: this.getNodeParameter('subscriptionStatus', i) as string,
+	};
+	const response = await wixApiRequest<{ subscription: IDataObject }>(this, { method: 'POST', path: SUBSCRIPTIONS_PATH, body: { subscription } }, i);
+	return response.subscription;
+}

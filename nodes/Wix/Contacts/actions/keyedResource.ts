@@ -1,0 +1,126 @@
+// Labels and custom fields are the same kind of thing to Wix: keyed by `custom.<slug>`, found or
+// created by display name, listed, renamed and deleted. One implementation serves both resources.
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { forgetSchema, listFields, listLabels, type WixField, type WixLabel } from '../../shared/siteSchema';
+import { wixApiRequest } from '../../transport';
+
+export interface KeyedResource {
+	resource: 'label' | 'customField';
+	noun: string;
+	path: string;
+	/** Response key of one entity (`label`, `field`). */
+	one: 'label' | 'field';
+	/** Response flag of find-or-create (`newLabel`, `newField`). */
+	createdFlag: 'newLabel' | 'newField';
+	loadOptionsMethod: string;
+}
+
+export const LABEL: KeyedResource = {
+	resource: 'label',
+	noun: 'label',
+	path: '/contacts/v4/labels',
+	one: 'label',
+	createdFlag: 'newLabel',
+	loadOptionsMethod: 'getLabels',
+};
+
+export const CUSTOM_FIELD: KeyedResource = {
+	resource: 'customField',
+	noun: 'custom field',
+	path: '/contacts/v4/extended-fields',
+	one: 'field',
+	createdFlag: 'newField',
+	loadOptionsMethod: 'getCustomFields',
+};
+
+const show = (r: KeyedResource, operation: string) => ({ show: { resource: [r.resource], operation: [operation] } });
+
+function keyPicker(r: KeyedResource): INodeProperties {
+	return {
+		displayName: `${r.noun === 'label' ? 'Label' : 'Custom Field'} Name or ID`,
+		name: 'key',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: r.loadOptionsMethod },
+		required: true,
+		default: '',
+		description: `The ${r.noun} to act on. Choose from the list, or specify its key using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+export function findOrCreateDescription(r: KeyedResource, extra: INodeProperties[] = []): INodeProperties[] {
+	return updateDisplayOptions(show(r, 'findOrCreate'), [
+		{
+			displayName: 'Display Name',
+			name: 'displayName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: r.noun === 'label' ? 'e.g. VIP' : 'e.g. externalCrmId',
+			description: `Returns the ${r.noun} with exactly this name, or creates it`,
+		},
+		...extra,
+	]);
+}
+
+export function getAllDescription(r: KeyedResource, extra: INodeProperties[] = []): INodeProperties[] {
+	return updateDisplayOptions(show(r, 'getAll'), [
+		{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: true, description: 'Whether to return all results or only up to a given limit' },
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+		...extra,
+	]);
+}
+
+export function renameDescription(r: KeyedResource): INodeProperties[] {
+	return updateDisplayOptions(show(r, 'rename'), [
+		keyPicker(r),
+		{ displayName: 'New Display Name', name: 'newDisplayName', type: 'string', required: true, default: '', description: 'The key stays the same' },
+	]);
+}
+
+export function deleteDescription(r: KeyedResource): INodeProperties[] {
+	return updateDisplayOptions(show(r, 'delete'), [keyPicker(r)]);
+}
+
+function requireText(ctx: IExecuteFunctions, name: string, label: string, i: number): string {
+	const value = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
+	if (!value) throw new NodeOperationError(ctx.getNode(), `"${label}" is empty`, { itemIndex: i, description: `Give a ${label}` });
+	return value;
+}
+
+export async function findOrCreate(ctx: IExecuteFunctions, r: KeyedResource, i: number, body: IDataObject = {}): Promise<IDataObject> {
+	const displayName = requireText(ctx, 'displayName', 'Display Name', i);
+	const response = await wixApiRequest<IDataObject>(ctx, { method: 'POST', path: r.path, body: { displayName, ...body } }, i);
+	if (response[r.createdFlag]) forgetSchema(ctx);
+	return { ...(response[r.one] as IDataObject), created: Boolean(response[r.createdFlag]) };
+}
+
+export async function getAll(ctx: IExecuteFunctions, r: KeyedResource, i: number, keep: (x: WixLabel | WixField) => boolean = () => true): Promise<IDataObject[]> {
+	const returnAll = ctx.getNodeParameter('returnAll', i) as boolean;
+	const all = (r.resource === 'label' ? await listLabels(ctx) : await listFields(ctx)).filter(keep);
+	return (returnAll ? all : all.slice(0, ctx.getNodeParameter('limit', i) as number)) as unknown as IDataObject[];
+}
+
+export async function rename(ctx: IExecuteFunctions, r: KeyedResource, i: number): Promise<IDataObject> {
+	const key = requireText(ctx, 'key', r.noun, i);
+	const displayName = requireText(ctx, 'newDisplayName', 'New Display Name', i);
+	const response = await wixApiRequest<IDataObject>(ctx, { method: 'PATCH', path: `${r.path}/${encodeURIComponent(key)}`, body: { [r.one]: { key, displayName } } }, i);
+	forgetSchema(ctx);
+	return response[r.one] as IDataObject;
+}
+
+export async function remove(ctx: IExecuteFunctions, r: KeyedResource, i: number): Promise<IDataObject> {
+	const key = requireText(ctx, 'key', r.noun, i);
+	await wixApiRequest(ctx, { method: 'DELETE', path: `${r.path}/${encodeURIComponent(key)}` }, i);
+	forgetSchema(ctx);
+	return { deleted: true, key };
+}
