@@ -14,10 +14,12 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { WixApiKeyApi } from '../../credentials/WixApiKeyApi.credentials';
 import { WixOAuth2Api } from '../../credentials/WixOAuth2Api.credentials';
+import { WixSiteBackendApi } from '../../credentials/WixSiteBackendApi.credentials';
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	wixApiKeyApi: new WixApiKeyApi(),
 	wixOAuth2Api: new WixOAuth2Api(),
+	wixSiteBackendApi: new WixSiteBackendApi(),
 };
 
 export interface SentRequest {
@@ -94,6 +96,8 @@ export interface RunOptions {
 	parameters: Record<string, unknown>;
 	items?: IDataObject[];
 	credentials: { type: 'wixApiKeyApi' | 'wixOAuth2Api'; data: IDataObject };
+	/** Other credentials the node may ask for, by type. */
+	extraCredentials?: Record<string, IDataObject>;
 	continueOnFail?: boolean;
 }
 
@@ -121,8 +125,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const parameters = { ...options.parameters };
 	if (options.credentials.type === 'wixOAuth2Api' && parameters.authentication === undefined) parameters.authentication = 'oAuth2';
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
-	const credentials: IDataObject = { ...options.credentials.data };
-	const credentialType = CREDENTIAL_TYPES[options.credentials.type];
+	const stores: Record<string, IDataObject> = { [options.credentials.type]: { ...options.credentials.data } };
+	for (const [type, data] of Object.entries(options.extraCredentials ?? {})) stores[type] = { ...data };
+	const credentials = stores[options.credentials.type];
 	const requests: SentRequest[] = [];
 	const nodeInfo = { id: 'test-node', name: 'Wix', type: `n8n-nodes-wix-crm.${node.description.name}`, typeVersion: 1, position: [0, 0] as [number, number], parameters: parameters as never };
 
@@ -139,6 +144,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } }) =>
 			data.map((d) => ({ ...d, pairedItem: meta.itemData })),
 		httpRequestWithAuthentication: async function (this: unknown, type: string, requestOptions: IHttpRequestOptions) {
+			const credentialType = CREDENTIAL_TYPES[type];
+			const credentials = stores[type];
+			if (!credentialType || !credentials) throw new Error(`Node has no credential of type ${type}`);
 			const expirable = credentialType.properties.find((p) => p.typeOptions?.expirable);
 			const preAuthenticate = async () => {
 				const minted = await credentialType.preAuthentication!.call(
@@ -170,8 +178,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		getNodeParameter: getParameter,
 		getNode: () => nodeInfo,
 		getCredentials: async (type: string) => {
-			if (type !== options.credentials.type) throw new Error(`Node has no credential of type ${type}`);
-			return { ...credentials };
+			if (!stores[type]) throw new Error(`Node has no credential of type ${type}`);
+			return { ...stores[type] };
 		},
 		continueOnFail: () => options.continueOnFail ?? false,
 		helpers,
