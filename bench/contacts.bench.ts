@@ -18,7 +18,8 @@ interface Result {
 	heapDeltaMb: number;
 }
 
-async function measure(name: string, sandbox: { url: string }, work: () => Promise<number>): Promise<Result> {
+async function measure(name: string, sandbox: { url: string }, work: () => Promise<number>, prepare?: () => Promise<void>): Promise<Result> {
+	if (prepare) await prepare();
 	await admin(sandbox, 'DELETE', '/requests');
 	global.gc?.();
 	const heapBefore = process.memoryUsage().heapUsed;
@@ -55,12 +56,45 @@ async function main() {
 			const items = Array.from({ length: 500 }, (_, k) => ({ email: `bench${k}@example.com` }));
 			const { output } = await runNode({
 				node,
-				parameters: { resource: 'contact', operation: 'create', contactFields: (_: number, item: { email: string }) => ({ email: item.email, firstName: 'Bench' }) },
+				parameters: {
+					resource: 'contact',
+					operation: 'create',
+					contactFields: (_: number, item: { email: string }) => ({ email: item.email, firstName: 'Bench' }),
+				},
 				items,
 				credentials,
 			});
 			return output.length;
 		}),
+	);
+	results.push(
+		await measure(
+			'contact.upsert (2,000 items, half existing)',
+			sandbox,
+			async () => {
+				const items = Array.from({ length: 2000 }, (_, k) => ({
+					email: k % 2 ? `existing${(k - 1) / 2}@example.com` : `new${k}@example.com`,
+					firstName: `U${k}`,
+				}));
+				const { output } = await runNode({
+					node,
+					parameters: { resource: 'contact', operation: 'upsert', contactFields: (_: number, item: { email: string; firstName: string }) => item },
+					items,
+					credentials,
+				});
+				return output.length;
+			},
+			async () => {
+				await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
+				for (let k = 0; k < 1000; k++) {
+					await fetch(`${sandbox.url}/contacts/v4/contacts`, {
+						method: 'POST',
+						headers: { Authorization: sandbox.creds.apiKey, 'wix-site-id': sandbox.creds.siteId, 'Content-Type': 'application/json' },
+						body: JSON.stringify({ info: { emails: { items: [{ email: `existing${k}@example.com` }] } } }),
+					});
+				}
+			},
+		),
 	);
 	await sandbox.close();
 
