@@ -1,28 +1,13 @@
 // The Wix Contacts node in a real n8n: import credentials and a workflow with n8n's CLI, execute it,
 // check what n8n returned and what the sandbox now holds.
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, BAD_KEY_CREDENTIAL, e2e, nodeOutput, OAUTH_CREDENTIAL, workflowId } from './fixtures';
+import { API_KEY_CREDENTIAL, BAD_KEY_CREDENTIAL, e2e, manualWorkflow, nodeOutput, OAUTH_CREDENTIAL } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 const TYPE = 'n8n-nodes-wix-crm.wixContacts';
 const rlExpr = (expr: string) => ({ __rl: true, mode: 'id', value: `={{ ${expr} }}` });
 
-function workflow(name: string, nodes: any[], connections: Record<string, string[]>) {
-	const id = workflowId('wf');
-	return {
-		id,
-		body: {
-			id,
-			name,
-			nodes: [{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes],
-			connections: Object.fromEntries(
-				Object.entries(connections).map(([from, tos]) => [from, { main: [tos.map((to) => ({ node: to, type: 'main', index: 0 }))] }]),
-			),
-			settings: { executionOrder: 'v1' },
-			pinData: {},
-		},
-	};
-}
+const workflow = manualWorkflow;
 
 function wixNode(name: string, parameters: Record<string, unknown>, credential = API_KEY_CREDENTIAL, extra: Record<string, unknown> = {}) {
 	const credentialType = credential === OAUTH_CREDENTIAL ? 'wixOAuth2Api' : 'wixApiKeyApi';

@@ -7,6 +7,7 @@ import type { SandboxCredentials } from '../../sandbox/server';
 export const API_KEY_CREDENTIAL = { id: 'wixSandboxApiKey', name: 'Wix sandbox (API key)' };
 export const OAUTH_CREDENTIAL = { id: 'wixSandboxOAuth2', name: 'Wix sandbox (OAuth2)' };
 export const BAD_KEY_CREDENTIAL = { id: 'wixSandboxBadKey', name: 'Wix sandbox (wrong key)' };
+export const SITE_BACKEND_CREDENTIAL = { id: 'wixSandboxSiteFns', name: 'Wix sandbox site backend' };
 
 export function e2eCredentials(sandbox: { url: string; creds: SandboxCredentials }) {
 	const { creds } = sandbox;
@@ -18,6 +19,7 @@ export function e2eCredentials(sandbox: { url: string; creds: SandboxCredentials
 			data: { accessToken: '', appId: creds.appId, appSecret: creds.appSecret, instanceId: creds.instanceId, publicKey: creds.publicKey, baseUrl: sandbox.url, requestsPerMinute: 200 },
 		},
 		{ ...BAD_KEY_CREDENTIAL, type: 'wixApiKeyApi', data: { apiKey: 'not-a-key', siteId: creds.siteId, baseUrl: sandbox.url, requestsPerMinute: 200 } },
+		{ ...SITE_BACKEND_CREDENTIAL, type: 'wixSiteBackendApi', data: { siteUrl: sandbox.url, secret: creds.siteSecret } },
 	];
 }
 
@@ -45,4 +47,36 @@ export function nodeOutput(run: any, nodeName: string): any[] {
 	const runs = run?.data?.resultData?.runData?.[nodeName];
 	if (!runs) throw new Error(`node "${nodeName}" did not run: ${JSON.stringify(run?.data?.resultData?.error ?? run).slice(0, 1500)}`);
 	return (runs[0].data?.main?.[0] ?? []).map((item: { json: unknown }) => item.json);
+}
+
+/** A workflow that starts with a Manual Trigger and runs `nodes` in the given chain(s). */
+export function manualWorkflow(name: string, nodes: any[], connections: Record<string, string[]>) {
+	const id = workflowId('wf');
+	return {
+		id,
+		body: {
+			id,
+			name,
+			nodes: [{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes],
+			connections: Object.fromEntries(
+				Object.entries(connections).map(([from, tos]) => [from, { main: [tos.map((to) => ({ node: to, type: 'main', index: 0 }))] }]),
+			),
+			settings: { executionOrder: 'v1' },
+			pinData: {},
+		},
+	};
+}
+
+/** A Wix Contacts node using the sandbox API key credential. */
+export function contactsNode(name: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+	return {
+		id: name.toLowerCase().replace(/\W+/g, '-'),
+		name,
+		type: 'n8n-nodes-wix-crm.wixContacts',
+		typeVersion: 1,
+		position: [200, 0],
+		parameters,
+		credentials: { wixApiKeyApi: API_KEY_CREDENTIAL, ...((extra.credentials as object) ?? {}) },
+		...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'credentials')),
+	};
 }

@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { backoffDelay, isRetryable, MAX_ATTEMPTS, parseRetryAfter } from '../../nodes/Wix/transport/backoff';
+import { backoffDelay, isRetryable, MAX_ATTEMPTS, maxAttempts, parseRetryAfter } from '../../nodes/Wix/transport/backoff';
 import { summarizeWixError } from '../../nodes/Wix/transport/errors';
 import { readHttpFailure } from '../../nodes/Wix/transport';
 import { delayBeforeNext, RequestPacer } from '../../nodes/Wix/transport/pacer';
@@ -100,6 +100,14 @@ describe('backoff', () => {
 		expect(backoffDelay(3, undefined, () => 1)).toBe(4000);
 		expect(backoffDelay(20, undefined, () => 1)).toBe(30000);
 		expect(MAX_ATTEMPTS).toBeGreaterThan(2);
+	});
+
+	it('waits long enough for a throttled minute to pass before giving up', () => {
+		expect(maxAttempts(500)).toBe(5);
+		expect(maxAttempts(429)).toBe(9);
+		const worstCase = Array.from({ length: maxAttempts(429) - 1 }, (_, k) => backoffDelay(k, undefined, () => 0, 429)).reduce((a, b) => a + b, 0);
+		expect(worstCase).toBeGreaterThanOrEqual(60_000);
+		expect(backoffDelay(0, undefined, () => 1, 429)).toBe(1000);
 	});
 
 	it('honours Retry-After in seconds or as a date, capped at a minute', () => {

@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { MAX_ATTEMPTS, backoffDelay, isRetryable, parseRetryAfter } from './backoff';
+import { MAX_THROTTLED_ATTEMPTS, backoffDelay, isRetryable, maxAttempts, parseRetryAfter } from './backoff';
 import { summarizeWixError, type WixFailure } from './errors';
 import { collectPages, type PagingModel } from './paging';
 import { sharedPacer } from './pacer';
@@ -124,15 +124,15 @@ async function send<T>(
 ): Promise<T> {
 	const options: IHttpRequestOptions = { ...request, json: true, arrayFormat: 'repeat', timeout: 60_000 };
 	let failure: ReturnType<typeof readHttpFailure> = {};
-	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+	for (let attempt = 0; attempt < MAX_THROTTLED_ATTEMPTS; attempt++) {
 		const wait = sharedPacer.reserve(pacing.key, pacing.perMinute);
 		if (wait > 0) await sleep(wait);
 		try {
 			return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, { ...options })) as T;
 		} catch (error) {
 			failure = { ...readHttpFailure(error), attempts: attempt + 1 };
-			if (!isRetryable(failure.status, failure.networkCode) || attempt === MAX_ATTEMPTS - 1) break;
-			await sleep(backoffDelay(attempt, failure.retryAfterMs));
+			if (!isRetryable(failure.status, failure.networkCode) || attempt + 1 >= maxAttempts(failure.status)) break;
+			await sleep(backoffDelay(attempt, failure.retryAfterMs, Math.random, failure.status));
 		}
 	}
 	throw wixError(ctx, failure, itemIndex);
