@@ -50,6 +50,32 @@ export const contactLocator: INodeProperties = {
 	description: 'The contact to act on',
 };
 
+/** Picks a user-defined custom field; a key or display name given by expression works too. */
+export const customFieldKeyProperty: INodeProperties = {
+	displayName: 'Field Name or ID',
+	name: 'key',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getCustomFields' },
+	default: '',
+	description: 'A field key or display name works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const createMissingLabelsOption: INodeProperties = {
+	displayName: 'Create Missing Labels',
+	name: 'createMissingLabels',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to create labels given by name that do not exist yet',
+};
+
+export const allowDuplicatesOption: INodeProperties = {
+	displayName: 'Allow Duplicates',
+	name: 'allowDuplicates',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to save even if another contact already has this email or phone',
+};
+
 /** Writable contact fields shared by Create, Create or Update and Update. */
 export const contactFieldOptions: INodeProperties[] = [
 	{
@@ -101,14 +127,7 @@ export const contactFieldOptions: INodeProperties[] = [
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'key',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomFields' },
-						default: '',
-						description: 'A field key or display name works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
+					customFieldKeyProperty,
 					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Numbers for NUMBER fields, YYYY-MM-DD for DATE fields' },
 				],
 			},

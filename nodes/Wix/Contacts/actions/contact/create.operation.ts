@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { prepareContactInfo, simplifyContacts, type ContactFields, type WixContact } from '../../../shared/contactInfo';
 import { CONTACTS_PATH } from '../../../shared/contacts';
-import { contactFieldOptions, simplifyProperty } from '../../../shared/descriptions';
+import { allowDuplicatesOption, contactFieldOptions, createMissingLabelsOption, simplifyProperty } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
 
 const properties: INodeProperties[] = [
@@ -24,20 +24,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Allow Duplicates',
-				name: 'allowDuplicates',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create the contact even if another contact already has this email or phone',
-			},
-			{
-				displayName: 'Create Missing Labels',
-				name: 'createMissingLabels',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create labels given by name that do not exist yet',
-			},
+			allowDuplicatesOption,
+			createMissingLabelsOption,
 		],
 	},
 ];

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { simplifyContacts, splitList, type WixContact } from '../../../shared/contactInfo';
 import { andFilters, CUSTOM_FIELD_OPERATORS, findFilterProblem } from '../../../shared/contactFilter';
 import { CONTACTS_PATH } from '../../../shared/contacts';
-import { simplifyProperty } from '../../../shared/descriptions';
+import { customFieldKeyProperty, simplifyProperty } from '../../../shared/descriptions';
 import { coerceFieldValue, listFields, resolveField, resolveLabelKeys } from '../../../shared/siteSchema';
 import { wixApiRequestAllItems } from '../../../transport';
 import { fieldsetsProperty } from './common';
@@ -56,14 +56,7 @@ const properties: INodeProperties[] = [
 						displayName: 'Condition',
 						name: 'condition',
 						values: [
-							{
-								displayName: 'Field Name or ID',
-								name: 'key',
-								type: 'options',
-								typeOptions: { loadOptionsMethod: 'getCustomFields' },
-								default: '',
-								description: 'A field key or display name works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-							},
+							customFieldKeyProperty,
 							{
 								displayName: 'Operator',
 								name: 'operator',

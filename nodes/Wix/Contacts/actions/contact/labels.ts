@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { splitList, type WixContact } from '../../../shared/contactInfo';
 import { contactPath, resolveContactId } from '../../../shared/contacts';
-import { contactLocator } from '../../../shared/descriptions';
+import { contactLocator, createMissingLabelsOption } from '../../../shared/descriptions';
 import { resolveLabelKeys } from '../../../shared/siteSchema';
 import { wixApiRequest } from '../../../transport';
 
@@ -28,13 +28,7 @@ export function labelProperties(add: boolean): INodeProperties[] {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				{
-					displayName: 'Create Missing Labels',
-					name: 'createMissingLabels',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to create labels given by name that do not exist yet',
-				},
+				createMissingLabelsOption,
 			],
 		});
 	}

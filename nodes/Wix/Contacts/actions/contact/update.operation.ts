@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { prepareContactInfo, simplifyContacts, type ContactFields, type WixContact } from '../../../shared/contactInfo';
 import { contactPath, resolveContactId } from '../../../shared/contacts';
-import { contactFieldOptions, contactLocator, simplifyProperty } from '../../../shared/descriptions';
+import { allowDuplicatesOption, contactFieldOptions, contactLocator, createMissingLabelsOption, simplifyProperty } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
 
 const properties: INodeProperties[] = [
@@ -25,20 +25,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Allow Duplicates',
-				name: 'allowDuplicates',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to save even if another contact already has the new email or phone',
-			},
-			{
-				displayName: 'Create Missing Labels',
-				name: 'createMissingLabels',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create labels given by name that do not exist yet',
-			},
+			allowDuplicatesOption,
+			createMissingLabelsOption,
 		],
 	},
 ];

@@ -5,7 +5,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { prepareContactInfo, simplifyContacts, type ContactFields, type WixContact } from '../../../shared/contactInfo';
 import { CONTACTS_PATH } from '../../../shared/contacts';
-import { contactFieldOptions, simplifyProperty } from '../../../shared/descriptions';
+import { contactFieldOptions, createMissingLabelsOption, simplifyProperty } from '../../../shared/descriptions';
 import { resolveField } from '../../../shared/siteSchema';
 import { wixApiRequest, wixApiRequestAllItems } from '../../../transport';
 import { writeContact } from './update.operation';
@@ -29,13 +29,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Create Missing Labels',
-				name: 'createMissingLabels',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create labels given by name that do not exist yet',
-			},
+			createMissingLabelsOption,
 			{
 				displayName: 'External ID Field Name or ID',
 				name: 'externalIdField',
