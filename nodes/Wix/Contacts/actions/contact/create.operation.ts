@@ -5,6 +5,7 @@ import { prepareContactInfo, simplifyContacts, type ContactFields, type WixConta
 import { CONTACTS_PATH } from '../../../shared/contacts';
 import { allowDuplicatesOption, contactFieldOptions, createMissingLabelsOption, simplifyProperty } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
+import { noteContactEmail, noteContactRevision } from '../../../shared/echo';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,11 +37,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const fields = this.getNodeParameter('contactFields', i, {}) as ContactFields;
 	const options = this.getNodeParameter('options', i, {}) as { allowDuplicates?: boolean; createMissingLabels?: boolean };
 	const info = await prepareContactInfo(this, fields, i, undefined, options);
+	noteContactEmail(fields.email);
 	const { contact } = await wixApiRequest<{ contact: WixContact }>(
 		this,
 		{ method: 'POST', path: CONTACTS_PATH, body: { info: info as IDataObject, allowDuplicates: options.allowDuplicates ?? false } },
 		i,
 	);
+	noteContactRevision(contact.id, contact.revision);
 	if (this.getNodeParameter('simplify', i, false)) return (await simplifyContacts(this, [contact]))[0];
 	return contact as IDataObject;
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { contactPath, resolveContactId } from '../../../shared/contacts';
 import { contactLocator } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
+import { noteContactDeleted } from '../../../shared/echo';
 
 const properties: INodeProperties[] = [contactLocator];
 
@@ -11,6 +12,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const contactId = await resolveContactId(this, 'contactId', i);
+	noteContactDeleted(contactId);
 	await wixApiRequest(this, { method: 'DELETE', path: contactPath(contactId) }, i);
 	return { deleted: true, contactId };
 }

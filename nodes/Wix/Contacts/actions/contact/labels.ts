@@ -6,6 +6,7 @@ import { contactPath, resolveContactId } from '../../../shared/contacts';
 import { contactLocator, createMissingLabelsOption } from '../../../shared/descriptions';
 import { resolveLabelKeys } from '../../../shared/siteSchema';
 import { wixApiRequest } from '../../../transport';
+import { noteContactRevision } from '../../../shared/echo';
 
 export function labelProperties(add: boolean): INodeProperties[] {
 	const props: INodeProperties[] = [
@@ -49,5 +50,6 @@ export async function changeLabels(this: IExecuteFunctions, i: number, add: bool
 		add ? { method: 'POST', path, body: { labelKeys } } : { method: 'DELETE', path, qs: { labelKeys } },
 		i,
 	);
+	noteContactRevision(contact.id, contact.revision);
 	return contact as IDataObject;
 }

@@ -6,6 +6,7 @@ import { contactPath, resolveContactId } from '../../../shared/contacts';
 import { contactLocator } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
 import { isStaleRevision, MAX_REVISION_RETRIES } from './update.operation';
+import { noteContactDeleted, noteContactRevision, noteContactsMerged } from '../../../shared/echo';
 
 const properties: INodeProperties[] = [
 	{ ...contactLocator, displayName: 'Target Contact', description: 'The contact that remains; its values win' },
@@ -33,6 +34,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 	for (let attempt = 0; ; attempt++) {
 		const { contact: target } = await wixApiRequest<{ contact: WixContact }>(this, { method: 'GET', path: contactPath(targetId), qs: { fieldsets: ['BASIC'] } }, i);
+		noteContactsMerged(targetId);
+		noteContactRevision(targetId, (target.revision ?? 0) + 1);
+		sources.forEach(noteContactDeleted);
 		try {
 			const { contact } = await wixApiRequest<{ contact: WixContact }>(
 				this,

@@ -5,6 +5,7 @@ import { prepareContactInfo, simplifyContacts, type ContactFields, type WixConta
 import { contactPath, resolveContactId } from '../../../shared/contacts';
 import { allowDuplicatesOption, contactFieldOptions, contactLocator, createMissingLabelsOption, simplifyProperty } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
+import { noteContactRevision } from '../../../shared/echo';
 
 const properties: INodeProperties[] = [
 	contactLocator,
@@ -57,12 +58,14 @@ export async function writeContact(
 	for (let attempt = 0; ; attempt++) {
 		if (!current) current = (await wixApiRequest<{ contact: WixContact }>(ctx, { method: 'GET', path, qs: { fieldsets: ['FULL'] } }, i)).contact;
 		const info = await prepareContactInfo(ctx, fields, i, current.info, options);
+		noteContactRevision(contactId, (current.revision ?? 0) + 1);
 		try {
 			const { contact } = await wixApiRequest<{ contact: WixContact }>(
 				ctx,
 				{ method: 'PATCH', path, body: { revision: current.revision, info: info as IDataObject, allowDuplicates: options.allowDuplicates ?? false } },
 				i,
 			);
+			noteContactRevision(contact.id, contact.revision);
 			return contact;
 		} catch (error) {
 			if (!isStaleRevision(error) || attempt >= MAX_REVISION_RETRIES) throw new NodeApiError(ctx.getNode(), error as JsonObject);

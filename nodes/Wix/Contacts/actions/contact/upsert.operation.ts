@@ -9,6 +9,7 @@ import { contactFieldOptions, createMissingLabelsOption, simplifyProperty } from
 import { resolveField } from '../../../shared/siteSchema';
 import { wixApiRequest, wixApiRequestAllItems } from '../../../transport';
 import { writeContact } from './update.operation';
+import { noteContactEmail, noteContactRevision } from '../../../shared/echo';
 
 const properties: INodeProperties[] = [
 	{
@@ -169,8 +170,10 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 /** Creates the contact; if Wix says another contact already has the email or phone, updates that one. */
 async function createOrAdopt(ctx: IExecuteFunctions, item: Pending, options: Options): Promise<{ contact: WixContact; action: 'created' | 'updated' }> {
 	const info = await prepareContactInfo(ctx, item.fields, item.index, undefined, options);
+	noteContactEmail(item.email);
 	try {
 		const { contact } = await wixApiRequest<{ contact: WixContact }>(ctx, { method: 'POST', path: CONTACTS_PATH, body: { info: info as IDataObject } }, item.index);
+		noteContactRevision(contact.id, contact.revision);
 		return { contact, action: 'created' };
 	} catch (error) {
 		const context = (error as NodeApiError).context ?? {};

@@ -1,0 +1,134 @@
+// The Wix Trigger in a real, published n8n workflow: signed webhooks from the sandbox start exactly
+// one execution per event; forgeries start none; a write-back by our own node does not loop.
+import { generateSigningKey, signJwt, buildEventJwt } from '../../sandbox/webhooks';
+import { admin, wix } from '../helpers/sandbox';
+import { API_KEY_CREDENTIAL, e2e, OAUTH_CREDENTIAL } from './fixtures';
+
+const { sandbox, n8n } = e2e();
+
+interface Published {
+	id: string;
+	url: string;
+}
+
+async function publish(name: string, nodes: any[], connections: Record<string, unknown> = {}): Promise<Published> {
+	const created = await n8n.api('POST', '/workflows', { name, nodes, connections, settings: { executionOrder: 'v1' } });
+	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
+	const trigger = created.nodes.find((n: any) => n.type === 'n8n-nodes-wix-crm.wixTrigger');
+	const url = `${n8n.url}/webhook/${trigger.webhookId}/webhook`;
+	// Publishing returns before the webhook is live; an unsigned probe gets 404 until then, 401 after.
+	for (let k = 0; k < 40; k++) {
+		if ((await fetch(url, { method: 'POST', body: 'probe' })).status === 401) break;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return { id: created.id, url };
+}
+
+function triggerNode(parameters: Record<string, unknown> = {}) {
+	return { name: 'Wix Trigger', type: 'n8n-nodes-wix-crm.wixTrigger', typeVersion: 1, position: [0, 0], parameters, credentials: { wixOAuth2Api: OAUTH_CREDENTIAL } };
+}
+
+async function executions(workflowId: string): Promise<any[]> {
+	const result = await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`);
+	return result.data;
+}
+
+/** Waits until the sandbox delivered everything and n8n has stopped adding executions. */
+async function settled(workflowId: string): Promise<any[]> {
+	await admin(sandbox, 'GET', '/webhooks/deliveries');
+	let last = -1;
+	for (let round = 0; round < 40; round++) {
+		const list = await executions(workflowId);
+		const running = list.some((e) => !e.finished && e.status !== 'error' && e.status !== 'success');
+		if (list.length === last && !running) return list;
+		last = list.length;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return await executions(workflowId);
+}
+
+const firstItem = (execution: any) => execution.data.resultData.runData['Wix Trigger'][0].data.main[0][0].json;
+
+beforeEach(async () => {
+	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
+	await admin(sandbox, 'DELETE', '/webhooks');
+});
+
+test('each signed event starts one execution, whether sent as application/json or text/plain, despite duplicates', async () => {
+	const wf = await publish('Wix events', [triggerNode({ events: ['wix.contacts.v4.contact_created', 'wix.contacts.v4.contact_updated', 'wix.contacts.v4.contact_deleted'] })]);
+	// Every event reaches n8n twice (once per content type), and each delivery is repeated: four copies.
+	await admin(sandbox, 'POST', '/webhooks', { url: wf.url, contentType: 'application/json' });
+	await admin(sandbox, 'POST', '/webhooks', { url: wf.url, contentType: 'text/plain' });
+	await admin(sandbox, 'POST', '/webhooks/faults', { copies: 2 });
+
+	const c = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Ada' } } })).body.contact;
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${c.id}`, { revision: 1, info: { company: 'AE' } });
+	await wix(sandbox, 'POST', '/contacts/v4/labels', { displayName: 'Not selected' });
+	await wix(sandbox, 'DELETE', `/contacts/v4/contacts/${c.id}`);
+
+	const { deliveries } = await admin(sandbox, 'GET', '/webhooks/deliveries');
+	expect(deliveries).toHaveLength(16);
+	expect(deliveries.map((d: any) => d.status)).toEqual(Array(16).fill(200));
+	const runs = await settled(wf.id);
+	const events = runs.map(firstItem).sort((a: any, b: any) => Number(a.entityEventSequence) - Number(b.entityEventSequence));
+	expect(events.map((e: any) => e.eventType)).toEqual(['wix.contacts.v4.contact_created', 'wix.contacts.v4.contact_updated', 'wix.contacts.v4.contact_deleted']);
+	expect(events[0]).toMatchObject({ entityId: c.id, slug: 'created', instanceId: sandbox.creds.instanceId, entity: { id: c.id, info: { name: { first: 'Ada' } } } });
+	expect(events[1].entity.info.company).toBe('AE');
+	expect(events[2]).toMatchObject({ entityId: c.id, entity: null });
+	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+});
+
+test('forged, foreign, expired, unsigned, oversized and non-JWT bodies are refused and start nothing', async () => {
+	const wf = await publish('Wix events (attacks)', [triggerNode()]);
+	const send = async (body: string | Buffer, contentType = 'text/plain') => (await fetch(wf.url, { method: 'POST', headers: { 'Content-Type': contentType }, body })).status;
+	const site = { instanceId: sandbox.creds.instanceId, siteId: sandbox.creds.siteId, accountId: sandbox.creds.accountId };
+	const event = { entityFqdn: 'wix.contacts.v4.contact', slug: 'created', entityId: 'x', body: { createdEvent: { entity: { id: 'x' } } } };
+	const attacker = generateSigningKey();
+	const forged = buildEventJwt(event, site, {}, attacker, 1).jwt;
+	const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+	const genuine = (await admin(sandbox, 'GET', '/public-key')).publicKey as string;
+	const payload = forged.split('.')[1];
+	const now = Math.floor(Date.now() / 1000);
+
+	expect(await send(forged)).toBe(401);
+	expect(await send(forged, 'application/json')).toBe(401);
+	expect(await send(`${b64({ alg: 'none' })}.${payload}.`)).toBe(401);
+	const { createHmac } = await import('node:crypto');
+	const hsHeader = b64({ alg: 'HS256', typ: 'JWT' });
+	expect(await send(`${hsHeader}.${payload}.${createHmac('sha256', genuine).update(`${hsHeader}.${payload}`).digest('base64url')}`)).toBe(401);
+	expect(await send('{"eventType":"wix.contacts.v4.contact_created"}', 'application/json')).toBe(401);
+	expect(await send(signJwt({ data: { not: 'a string' }, exp: now + 60 }, attacker.privateKey, 'k'))).toBe(401);
+	expect(await send(Buffer.alloc(2 * 1024 * 1024, 'a'))).toBe(413);
+	// A genuine delivery still gets through (expired and other-instance tokens: see the unit tests).
+	await admin(sandbox, 'POST', '/webhooks', { url: wf.url });
+	await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Genuine' } } });
+	const runs = await settled(wf.id);
+	expect(runs).toHaveLength(1);
+	expect(firstItem(runs[0]).entity.info.name.first).toBe('Genuine');
+	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+});
+
+test('a 2-way sync does not loop: the write-back of our own node comes back and is dropped', async () => {
+	const writeBack = {
+		name: 'Write Back',
+		type: 'n8n-nodes-wix-crm.wixContacts',
+		typeVersion: 1,
+		position: [240, 0],
+		parameters: { resource: 'contact', operation: 'update', contactId: { __rl: true, mode: 'id', value: '={{ $json.entityId }}' }, updateFields: { jobTitle: 'Synced' } },
+		credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
+	};
+	const wf = await publish('Echo suppression', [triggerNode({ events: ['wix.contacts.v4.contact_updated'] }), writeBack], {
+		'Wix Trigger': { main: [[{ node: 'Write Back', type: 'main', index: 0 }]] },
+	});
+	await admin(sandbox, 'POST', '/webhooks', { url: wf.url, contentType: 'application/json' });
+	const c = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Loop' } } })).body.contact;
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${c.id}`, { revision: 1, info: { company: 'Changed in Wix' } });
+
+	const runs = await settled(wf.id);
+	expect(runs).toHaveLength(1);
+	const stored = (await wix(sandbox, 'GET', `/contacts/v4/contacts/${c.id}`)).body.contact;
+	expect(stored).toMatchObject({ revision: 3, info: { company: 'Changed in Wix', jobTitle: 'Synced' } });
+	const updates = (await admin(sandbox, 'GET', '/webhooks/deliveries')).deliveries.filter((d: any) => d.eventType === 'wix.contacts.v4.contact_updated');
+	expect(updates).toHaveLength(2);
+	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+});

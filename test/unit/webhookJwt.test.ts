@@ -1,0 +1,94 @@
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+
+import { parsePublicKey, readWixWebhook, verifyJwt, WebhookRejection } from '../../nodes/Wix/shared/webhookJwt';
+import { buildEventJwt, generateSigningKey, signJwt } from '../../sandbox/webhooks';
+
+const wix = generateSigningKey();
+const publicKey = parsePublicKey(wix.publicKeyPem);
+const site = { instanceId: 'inst-1', siteId: 'site', accountId: 'acc' };
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function contactCreated() {
+	return buildEventJwt(
+		{ entityFqdn: 'wix.contacts.v4.contact', slug: 'created', entityId: 'c1', body: { createdEvent: { entity: { id: 'c1', revision: 1 } } } },
+		site,
+		{ identityType: 'APP', appId: 'app-1' },
+		wix,
+		1,
+	);
+}
+
+const rejects = (fn: () => unknown, message: RegExp) => {
+	expect(fn).toThrow(WebhookRejection);
+	expect(fn).toThrow(message);
+};
+
+describe('Wix webhook verification', () => {
+	it('accepts a signed event and flattens its three layers', () => {
+		const { jwt, eventId } = contactCreated();
+		const event = readWixWebhook(jwt, { publicKey, instanceId: 'inst-1' });
+		expect(event).toMatchObject({
+			eventType: 'wix.contacts.v4.contact_created',
+			eventId,
+			slug: 'created',
+			entityId: 'c1',
+			instanceId: 'inst-1',
+			identity: { identityType: 'APP', appId: 'app-1' },
+			entity: { id: 'c1', revision: 1 },
+		});
+		expect(event.raw).toBeUndefined();
+		expect(readWixWebhook(jwt, { publicKey, instanceId: 'inst-1', includeRaw: true }).raw).toBeDefined();
+	});
+
+	it('accepts the public key as PEM, PEM without line breaks, one-line base64 of the PEM, or the bare key', () => {
+		const pem = wix.publicKeyPem;
+		const oneLinePem = pem.replace(/\n/g, '');
+		const base64OfPem = Buffer.from(pem).toString('base64');
+		const bare = pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+		for (const form of [pem, oneLinePem, base64OfPem, bare]) {
+			expect(() => readWixWebhook(contactCreated().jwt, { publicKey: parsePublicKey(form), instanceId: 'inst-1' })).not.toThrow();
+		}
+		rejects(() => parsePublicKey(''), /No App Public Key/);
+		rejects(() => parsePublicKey('not a key'), /not a valid public key/);
+	});
+
+	it('refuses a forged signature, another key, alg none and HS256 keyed with the public key', () => {
+		const { jwt } = contactCreated();
+		const [h, p] = jwt.split('.');
+		const tamperedPayload = b64({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), exp: 9999999999 });
+		rejects(() => verifyJwt(`${h}.${tamperedPayload}.${jwt.split('.')[2]}`, publicKey), /signature does not match/);
+		const other = generateSigningKey();
+		rejects(() => verifyJwt(signJwt({ data: '{}' }, other.privateKey, 'k'), publicKey), /signature does not match/);
+		rejects(() => verifyJwt(`${b64({ alg: 'none', typ: 'JWT' })}.${p}.`, publicKey), /algorithm none/);
+		const hsHeader = b64({ alg: 'HS256', typ: 'JWT' });
+		const hsSig = createHmac('sha256', wix.publicKeyPem).update(`${hsHeader}.${p}`).digest('base64url');
+		rejects(() => verifyJwt(`${hsHeader}.${p}.${hsSig}`, publicKey), /algorithm HS256/);
+	});
+
+	it('refuses an expired token, a body that is not a JWT, and data that is not a string', () => {
+		const now = Math.floor(Date.now() / 1000);
+		rejects(() => verifyJwt(signJwt({ data: '{}', iat: now - 7200, exp: now - 3600 }, wix.privateKey, 'k'), publicKey), /expired/);
+		rejects(() => verifyJwt('{"eventType":"x"}', publicKey), /not a JWT/);
+		rejects(() => verifyJwt('a.b', publicKey), /not a JWT/);
+		rejects(() => verifyJwt(signJwt({ data: { eventType: 'x' } }, wix.privateKey, 'k'), publicKey), /no data string/);
+	});
+
+	it('refuses an event for another app instance', () => {
+		rejects(() => readWixWebhook(contactCreated().jwt, { publicKey, instanceId: 'someone-else' }), /another app instance/);
+		rejects(() => readWixWebhook(contactCreated().jwt, { publicKey, instanceId: '' }), /another app instance/);
+	});
+
+	it('reads the …AsJson string forms some Wix services send', () => {
+		const event = { id: 'e2', entityFqdn: 'wix.loyalty.v1.account', slug: 'updated', entityId: 'a1', updatedEvent: { currentEntityAsJson: JSON.stringify({ id: 'a1', points: { balance: 10 } }) } };
+		const envelope = { eventType: 'wix.loyalty.v1.account_updated', instanceId: 'inst-1', data: JSON.stringify(event), identity: JSON.stringify({ identityType: 'WIX_USER' }) };
+		const jwt = signJwt({ data: JSON.stringify(envelope), exp: Math.floor(Date.now() / 1000) + 60 }, wix.privateKey, 'k');
+		expect(readWixWebhook(jwt, { publicKey, instanceId: 'inst-1' }).entity).toEqual({ id: 'a1', points: { balance: 10 } });
+	});
+
+	it('refuses a payload whose envelope or event is not JSON', () => {
+		const jwt = signJwt({ data: 'not json', exp: Math.floor(Date.now() / 1000) + 60 }, wix.privateKey, 'k');
+		rejects(() => readWixWebhook(jwt, { publicKey, instanceId: 'inst-1' }), /data is not JSON/);
+		const { publicKey: rsaPem } = generateKeyPairSync('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+		expect(() => parsePublicKey(rsaPem)).not.toThrow();
+	});
+});
