@@ -39,8 +39,10 @@ export function seedSite(ctx: ContactsContext, seed: string): void {
 		findOrCreateField(ctx, { displayName: 'Renewal Date', dataType: 'DATE' });
 		findOrCreateField(ctx, { displayName: 'Website', dataType: 'URL' });
 	}
-	const start = Date.parse('2025-11-01T00:00:00.000Z');
-	let time = start;
+	// Spread over the year before now, in creation order, never in the future.
+	const span = 365 * 86_400_000;
+	let time = Date.now() - span - 86_400_000;
+	const step = span / Math.max(contacts, 1);
 	for (let n = 0; n < contacts; n++) {
 		const first = pick(FIRST);
 		const last = pick(LAST);
@@ -58,7 +60,7 @@ export function seedSite(ctx: ContactsContext, seed: string): void {
 		}
 		const { contact } = createContact(ctx, { info, allowDuplicates: true });
 		// Every seventh contact shares the previous one's timestamp, as bulk imports do.
-		if (n % 7 !== 0) time += 1000 + Math.floor(random() * 86_400_000);
+		if (n % 7 !== 0) time += 1 + Math.floor(random() * 2 * step);
 		const stamp = new Date(time).toISOString();
 		const stored = ctx.site.contacts.get(contact!.id!)!;
 		stored.createdDate = stamp;

@@ -51,6 +51,8 @@ interface Fault {
 	kind: 'status' | 'reset' | 'timeout' | 'concurrentUpdate';
 	/** For concurrentUpdate: what another writer changes on the contact just before this request. */
 	info?: Record<string, unknown>;
+	/** For concurrentUpdate on a request that names no contact (a query): which contact. */
+	contactId?: string;
 	method?: string;
 	pathPrefix?: string;
 	status?: number;
@@ -203,7 +205,7 @@ export class WixSandbox {
 				throw new WixHttpError(fault.status ?? 500, fault.status === 429 ? rateLimitedBody() : { message: '', details: {} }, headers);
 			}
 			const body = parseJsonBody(raw, req.headers['content-type'], method);
-			if (fault?.kind === 'concurrentUpdate') this.writeConcurrently(url.pathname, fault.info ?? {});
+			if (fault?.kind === 'concurrentUpdate') this.writeConcurrently(fault.contactId ?? url.pathname, fault.info ?? {});
 			if (method === 'POST' && url.pathname === '/oauth2/token') {
 				endpoint = 'POST /oauth2/token';
 				const result = this.mintToken(body);
@@ -267,8 +269,8 @@ export class WixSandbox {
 	}
 
 	/** Another writer's update landing just before this request, as happens on a busy site. */
-	private writeConcurrently(path: string, info: Record<string, unknown>) {
-		const id = /^\/contacts\/v4\/contacts\/([^/]+)/.exec(path)?.[1];
+	private writeConcurrently(pathOrId: string, info: Record<string, unknown>) {
+		const id = pathOrId.startsWith('/') ? /^\/contacts\/v4\/contacts\/([^/]+)/.exec(pathOrId)?.[1] : pathOrId;
 		const current = id ? this.site.contacts.get(decodeURIComponent(id)) : undefined;
 		if (!current) return;
 		contacts.updateContact({ site: this.site, emit: (e) => this.emit(e, { kind: 'apiKey', key: '' }), caller: { kind: 'apiKey' } }, current.id!, {
@@ -441,6 +443,14 @@ export class WixSandbox {
 			return ok({ contactId: id, member: this.site.memberContactIds.has(id), owner: this.site.ownerContactIds.has(id), billing: this.site.billingContactIds.has(id) });
 		}
 		switch (route) {
+			case 'POST /contacts/timestamps': {
+				// Gives contacts one creation time, as a bulk import does.
+				for (const id of body.ids ?? []) {
+					const contact = this.site.contacts.get(id);
+					if (contact) contact.createdDate = contact.updatedDate = String(body.createdDate);
+				}
+				return ok({ updated: (body.ids ?? []).length });
+			}
 			case 'GET /credentials':
 				return ok({ ...this.creds, baseUrl: this.url });
 			case 'GET /public-key':

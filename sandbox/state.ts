@@ -15,17 +15,14 @@ export class SiteState {
 	subscriptions = new Map<string, EmailSubscription>();
 	/** What the site's backend function emailContact was asked to send. */
 	sentEmails: Array<{ emailId: string; contactId: string; variables: Record<string, string>; status: 'SENT' | 'SKIPPED_UNSUBSCRIBED'; at: string }> = [];
-	private lastTime = 0;
 
 	constructor() {
 		this.addSystemLabelsAndFields();
 	}
 
-	/** Strictly increasing timestamps, so "created after X" never loses a write made in the same ms. */
+	/** Millisecond timestamps as Wix gives them: writes in the same millisecond share one. */
 	now(): string {
-		const t = Math.max(Date.now(), this.lastTime + 1);
-		this.lastTime = t;
-		return new Date(t).toISOString();
+		return new Date().toISOString();
 	}
 
 	newId(): string {

@@ -121,13 +121,18 @@ function propertyDefault(properties: INodeProperties[], name: string, parameters
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {
+	const context = await contextFor(options);
+	const [output] = (await options.node.execute!.call(context)) as INodeExecutionData[][];
+	return { output, requests: (context as unknown as { requests: SentRequest[] }).requests, credentials: (context as unknown as { stores: Record<string, IDataObject> }).stores[options.credentials.type] };
+}
+
+async function contextFor(options: RunOptions): Promise<IExecuteFunctions> {
 	const { node } = options;
 	const parameters = { ...options.parameters };
 	if (options.credentials.type === 'wixOAuth2Api' && parameters.authentication === undefined) parameters.authentication = 'oAuth2';
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const stores: Record<string, IDataObject> = { [options.credentials.type]: { ...options.credentials.data } };
 	for (const [type, data] of Object.entries(options.extraCredentials ?? {})) stores[type] = { ...data };
-	const credentials = stores[options.credentials.type];
 	const requests: SentRequest[] = [];
 	const nodeInfo = { id: 'test-node', name: 'Wix', type: `n8n-nodes-wix-crm.${node.description.name}`, typeVersion: 1, position: [0, 0] as [number, number], parameters: parameters as never };
 
@@ -184,8 +189,30 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		continueOnFail: () => options.continueOnFail ?? false,
 		helpers,
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		requests,
+		stores,
 	} as unknown as IExecuteFunctions;
+	return context;
+}
 
-	const [output] = (await node.execute!.call(context)) as INodeExecutionData[][];
-	return { output, requests, credentials };
+export interface PollOptions {
+	node: INodeType;
+	parameters: Record<string, unknown>;
+	credentials: { type: 'wixApiKeyApi' | 'wixOAuth2Api'; data: IDataObject };
+	/** The node's static data, kept by the caller between polls as n8n keeps it. */
+	staticData: IDataObject;
+	mode?: 'trigger' | 'manual';
+}
+
+/** Runs one poll of a polling trigger with real HTTP, like n8n's poll scheduler does. */
+export async function runPoll(options: PollOptions): Promise<IDataObject[] | null> {
+	const execute = await contextFor({ ...options, items: [{}] });
+	const context = {
+		...execute,
+		getNodeParameter: (name: string, fallback?: unknown) => execute.getNodeParameter(name, 0, fallback),
+		getWorkflowStaticData: () => options.staticData,
+		getMode: () => options.mode ?? 'trigger',
+	};
+	const result = await options.node.poll!.call(context as never);
+	return result ? result[0].map((item) => item.json) : null;
 }
