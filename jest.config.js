@@ -24,5 +24,5 @@ module.exports = {
 			globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
 		},
 	],
-	testTimeout: 120000,
+	testTimeout: 150000,
 };
