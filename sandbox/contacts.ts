@@ -28,6 +28,21 @@ export interface ContactsContext {
 	emit: EmitEvent;
 	/** Who is calling, for `source` on new contacts. */
 	caller: { kind: 'apiKey' } | { kind: 'app'; appId: string };
+	/** Runs the Wix Automations listening to this trigger (absent where none can run, e.g. seeding). */
+	fire?: (triggerKey: string, payload: Record<string, unknown>) => void;
+}
+
+function contactPayload(contact: Contact) {
+	return {
+		contactId: contact.id,
+		contact: {
+			id: contact.id,
+			name: { first: contact.info?.name?.first ?? '', last: contact.info?.name?.last ?? '' },
+			email: contact.primaryInfo?.email ?? '',
+			phone: contact.primaryInfo?.phone ?? '',
+			labelKeys: contact.info?.labelKeys?.items ?? [],
+		},
+	};
 }
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -420,6 +435,7 @@ export function createContact(ctx: ContactsContext, body: Record<string, any>): 
 		info,
 	};
 	store(ctx, contact, 'created');
+	ctx.fire?.('contacts-new_contact_was_created', contactPayload(contact));
 	return { contact: structuredClone(contact) };
 }
 
@@ -619,5 +635,8 @@ export function labelContact(ctx: ContactsContext, id: string, keys: unknown, ad
 		updatedDate: ctx.site.now(),
 	};
 	store(ctx, updated, 'updated');
+	for (const key of add ? next.filter((k) => !existing.includes(k)) : existing.filter((k) => !next.includes(k))) {
+		ctx.fire?.(add ? 'contacts-label_added_to_contact' : 'contacts-label_removed_from_contact', { ...contactPayload(updated), labelKey: key });
+	}
 	return { contact: structuredClone(updated) };
 }

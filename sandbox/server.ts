@@ -4,6 +4,7 @@ import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { AutomationsStore } from './automations';
 import * as contacts from './contacts';
 import { appError, validationError, WixHttpError } from './errors';
 import { parseQueryString, readBody } from './http';
@@ -87,6 +88,7 @@ const MANAGE = 'manage' as const;
 
 export class WixSandbox {
 	site = new SiteState();
+	automations = new AutomationsStore();
 	readonly creds: SandboxCredentials;
 	private readonly signing: { privateKey: KeyObject; publicKeyPem: string; kid: string };
 	private readonly apiKeys = new Map<string, Set<string>>();
@@ -127,6 +129,7 @@ export class WixSandbox {
 
 	reset(seed: string) {
 		this.site = new SiteState();
+		this.automations = new AutomationsStore();
 		seedSite({ site: this.site, emit: () => undefined, caller: { kind: 'apiKey' } }, seed);
 		this.log.length = 0;
 		this.rateWindow.length = 0;
@@ -230,11 +233,7 @@ export class WixSandbox {
 			if (caller.kind === 'apiKey' && !this.apiKeys.get(caller.key)!.has(route.permission)) {
 				throw appError(403, 'PERMISSION_DENIED', `The API key lacks the permission to ${route.permission} this resource`);
 			}
-			const ctx: contacts.ContactsContext = {
-				site: this.site,
-				emit: (event) => this.emit(event, caller),
-				caller: caller.kind === 'app' ? { kind: 'app', appId: caller.appId } : { kind: 'apiKey' },
-			};
+			const ctx = this.context(caller);
 			const result = route.run(ctx);
 			status = 200;
 			record();
@@ -279,9 +278,40 @@ export class WixSandbox {
 		});
 	}
 
+	private context(caller: Caller): contacts.ContactsContext {
+		return {
+			site: this.site,
+			emit: (event) => this.emit(event, caller),
+			caller: caller.kind === 'app' ? { kind: 'app', appId: caller.appId } : { kind: 'apiKey' },
+			fire: (triggerKey, payload) => this.fireAutomations(triggerKey, payload),
+		};
+	}
+
+	/** "Send via webhook": a plain JSON POST of the trigger's payload under `data`, unsigned. */
+	private fireAutomations(triggerKey: string, payload: Record<string, unknown>) {
+		for (const url of this.automations.targetsFor(triggerKey)) {
+			const body = JSON.stringify({ data: { ...payload, triggerKey } });
+			const send = async () => {
+				let status: number | 'error' = 'error';
+				try {
+					const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+					status = response.status;
+					await response.arrayBuffer();
+				} catch {
+					status = 'error';
+				}
+				this.deliveries.push({ targetId: `automation:${url}`, eventId: '', eventType: triggerKey, status, at: new Date().toISOString() });
+			};
+			const promise = (async () => {
+				for (let copy = 0; copy < Math.max(1, this.webhookFaults.copies); copy++) await send();
+			})().finally(() => this.pendingDeliveries.delete(promise));
+			this.pendingDeliveries.add(promise);
+		}
+	}
+
 	private siteFunction(req: IncomingMessage, method: string, path: string, body: Record<string, any>) {
 		if (req.headers.authorization !== `Bearer ${this.creds.siteSecret}`) throw appError(401, 'UNAUTHENTICATED', 'Wrong or missing shared secret');
-		const ctx: contacts.ContactsContext = { site: this.site, emit: (e) => this.emit(e, { kind: 'apiKey', key: '' }), caller: { kind: 'apiKey' } };
+		const ctx = this.context({ kind: 'apiKey', key: '' });
 		const name = path.slice('/_functions/'.length);
 		if (method === 'POST' && name === 'ping') return { ok: true };
 		if (method === 'POST' && name === 'emailContact') return siteFunctions.emailContact(ctx, body);
@@ -375,6 +405,10 @@ export class WixSandbox {
 			r('/email-marketing/v1/email-subscriptions/query', READ, (c) => subscriptions.querySubscriptions(c, body), 'POST') ??
 			r('/email-marketing/v1/email-subscriptions/bulk', MANAGE, (c) => subscriptions.bulkUpsertSubscriptions(c, body), 'POST') ??
 			r('/email-marketing/v1/email-subscriptions', MANAGE, (c) => subscriptions.upsertSubscription(c, body), 'POST') ??
+			r('/automations-service/v2/automations/query', READ, () => this.automations.query(body), 'POST') ??
+			r('/automations-service/v2/automations', MANAGE, (c) => this.automations.create(c, body), 'POST') ??
+			r('/automations-service/v2/automations/{id}', READ, (_, [id]) => this.automations.get(id), 'GET') ??
+			r('/automations-service/v2/automations/{id}', MANAGE, (_, [id]) => this.automations.delete(id), 'DELETE') ??
 			r('/apps/v1/instance', READ, () => this.appInstance(caller), 'GET')
 		);
 	}
@@ -451,6 +485,18 @@ export class WixSandbox {
 				}
 				return ok({ updated: (body.ids ?? []).length });
 			}
+			case 'POST /forms/submit': {
+				// A visitor submits a Wix Form: the contact is found by email or created, then the trigger fires.
+				const ctx = this.context({ kind: 'apiKey', key: '' });
+				const email = String(body.email ?? '').toLowerCase();
+				let contact = [...this.site.contacts.values()].find((c) => c.primaryInfo?.email === email);
+				if (!contact) contact = contacts.createContact(ctx, { info: { name: { first: body.firstName ?? '' }, emails: { items: [{ email }] } } }).contact!;
+				const submission = { formName: body.formName ?? 'Contact form', submissionId: this.site.newId(), submissionTime: new Date().toISOString(), contactId: contact.id, ...Object.fromEntries(Object.entries(body.fields ?? {}).map(([k, v]) => [`field:${k}`, v])) };
+				ctx.fire!('wix_form_app-form_submitted', submission);
+				return ok(submission);
+			}
+			case 'GET /automations':
+				return ok({ automations: [...this.automations.automations.values()] });
 			case 'GET /credentials':
 				return ok({ ...this.creds, baseUrl: this.url });
 			case 'GET /public-key':

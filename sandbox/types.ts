@@ -68,3 +68,13 @@ export type EmailSubscription = Rest<EmailSubscriptionOriginal>;
 export type QueryEmailSubscriptionsResponse = Rest<QueryEmailSubscriptionsResponseOriginal>;
 export type UpsertEmailSubscriptionResponse = Rest<UpsertEmailSubscriptionResponseOriginal>;
 export type BulkUpsertEmailSubscriptionResponse = Rest<BulkUpsertEmailSubscriptionResponseOriginal>;
+
+import type {
+	Automation as AutomationRest,
+	CreateAutomationResponse as CreateAutomationResponseRest,
+	QueryAutomationsResponse as QueryAutomationsResponseRest,
+} from '@wix/auto_sdk_automations_automations-service-v-2/build/cjs/src/automations-v2-automation-automations-service-v-2.types';
+
+export type Automation = Rest<AutomationRest>;
+export type CreateAutomationResponse = Rest<CreateAutomationResponseRest>;
+export type QueryAutomationsResponse = Rest<QueryAutomationsResponseRest>;

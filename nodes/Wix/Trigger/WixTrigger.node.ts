@@ -8,8 +8,18 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { authenticationProperty } from '../shared/descriptions';
 import { isOwnContactEvent } from '../shared/echo';
 import { MAX_WEBHOOK_BYTES, parsePublicKey, readWixWebhook, WebhookRejection, type WixEvent } from '../shared/webhookJwt';
+import {
+	AUTOMATION_TRIGGER_OPTIONS,
+	automationExists,
+	createAutomation,
+	deleteAutomation,
+	deliveryId,
+	readDelivery,
+	secretMatches,
+} from './automation';
 import { WIX_EVENTS } from './events';
 
 /** Event IDs already turned into executions, per workflow node, for Wix's redeliveries. */
@@ -27,6 +37,24 @@ function remember(list: string[], id: string) {
 	if (list.length > SEEN_LIMIT) list.splice(0, list.length - SEEN_LIMIT);
 }
 
+/**
+ * Whether this node already turned the event into an execution; otherwise notes it. Kept in the
+ * workflow's static data (survives restarts) and in memory (covers deliveries arriving together).
+ */
+function seenBefore(ctx: IWebhookFunctions, eventId: string): boolean {
+	const node = ctx.getNode();
+	const memoryKey = `${ctx.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
+	const inMemory = recentlySeen.get(memoryKey) ?? [];
+	recentlySeen.set(memoryKey, inMemory);
+	const staticData = ctx.getWorkflowStaticData('node') as { seenEventIds?: string[] };
+	const stored = staticData.seenEventIds ?? [];
+	if (inMemory.includes(eventId) || stored.includes(eventId)) return true;
+	remember(inMemory, eventId);
+	remember(stored, eventId);
+	staticData.seenEventIds = stored;
+	return false;
+}
+
 export class WixTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Wix Trigger',
@@ -35,11 +63,14 @@ export class WixTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).length ? $parameter["events"].length + " event types" : "all events"}}',
-		description: 'Starts the workflow on signed Wix app webhooks (contacts, labels, custom fields, loyalty, members, badges, workflow cards)',
+		description: 'Starts the workflow on Wix events: signed app webhooks, or a Wix Automation the node registers itself',
 		defaults: { name: 'Wix Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'wixOAuth2Api', required: true }],
+		credentials: [
+			{ name: 'wixOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: 'wixApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -52,11 +83,40 @@ export class WixTrigger implements INodeType {
 		],
 		properties: [
 			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'options',
+				options: [
+					{
+						name: 'App Webhooks (Signed)',
+						value: 'appWebhook',
+						description: 'Events your Wix app receives, signed by Wix; needs the Wix OAuth2 credential with the app’s public key',
+					},
+					{
+						name: 'Wix Automation',
+						value: 'automation',
+						description: 'The node creates a Wix Automation that calls it; an API key is enough',
+					},
+				],
+				default: 'appWebhook',
+			},
+			{ ...authenticationProperty, default: 'oAuth2', displayOptions: { show: { source: ['automation'] } } },
+			{
+				displayName: 'Trigger On',
+				name: 'automationTrigger',
+				type: 'options',
+				options: AUTOMATION_TRIGGER_OPTIONS,
+				default: 'contacts-new_contact_was_created',
+				displayOptions: { show: { source: ['automation'] } },
+				description: 'The Wix Automations trigger; activating the workflow registers an automation for it and deactivating removes it',
+			},
+			{
 				displayName:
 					'In the Wix Dev Center open your app → Webhooks, add a webhook for each event you want, and paste this node’s Production URL as the callback URL. Put the app’s public key (Webhooks → Get Public Key) into the credential. Every call is verified against it; anything not signed by Wix for this app instance is refused.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { source: ['appWebhook'] } },
 			},
 			{
 				displayName: 'Events',
@@ -64,6 +124,7 @@ export class WixTrigger implements INodeType {
 				type: 'multiOptions',
 				options: WIX_EVENTS,
 				default: [],
+				displayOptions: { show: { source: ['appWebhook'] } },
 				description: 'Which events start the workflow; none selected means every event the app sends',
 			},
 			{
@@ -100,17 +161,29 @@ export class WixTrigger implements INodeType {
 		],
 	};
 
+	// App webhooks have no registration API (the URL is pasted into the app's settings); the
+	// Automation source registers and removes its automation here.
 	webhookMethods = {
 		default: {
-			// Wix has no API to register app webhooks: the URL is pasted into the app's settings.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				if (this.getNodeParameter('source', 'appWebhook') !== 'automation') return true;
+				return await automationExists(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
+				const source = this.getNodeParameter('source', 'appWebhook');
+				if (source !== 'automation') {
+					if (this.getNodeParameter('authentication', 'oAuth2') !== 'oAuth2') {
+						throw new NodeOperationError(this.getNode(), 'App webhooks need the Wix OAuth2 credential', {
+							description: 'Set Authentication to OAuth2 (Wix App), or choose the Wix Automation source to use an API key',
+						});
+					}
+					return true;
+				}
+				return await createAutomation(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				if (this.getNodeParameter('source', 'appWebhook') !== 'automation') return true;
+				return await deleteAutomation(this);
 			},
 		},
 	};
@@ -128,9 +201,25 @@ export class WixTrigger implements INodeType {
 		const raw = req.rawBody ?? (typeof req.body === 'string' ? Buffer.from(req.body) : Buffer.alloc(0));
 		if (raw.length > MAX_WEBHOOK_BYTES) return answer(413, 'Body too large for a Wix webhook');
 
+		const options = this.getNodeParameter('triggerOptions', {}) as { ignoreOwnWrites?: boolean; includeRaw?: boolean };
+		if (this.getNodeParameter('source', 'appWebhook') === 'automation') {
+			const state = this.getWorkflowStaticData('node') as { secret?: string };
+			if (!secretMatches((this.getQueryData() as IDataObject).secret, state.secret)) return answer(401, 'Unauthorized');
+			const payload = readDelivery(raw);
+			if (!payload) return answer(400, 'Expected the JSON body of a Wix Automations webhook');
+			const triggerKey = String(payload.triggerKey ?? this.getNodeParameter('automationTrigger', ''));
+			const contact = (payload.contact ?? {}) as { email?: string };
+			const own =
+				triggerKey === 'contacts-new_contact_was_created' &&
+				isOwnContactEvent({ slug: 'created', entityId: String(payload.contactId ?? ''), entity: { primaryInfo: { email: contact.email } } });
+			if (options.ignoreOwnWrites !== false && own) return answer(200);
+			const eventId = deliveryId(raw);
+			if (seenBefore(this, eventId)) return answer(200);
+			return { workflowData: [this.helpers.returnJsonArray({ eventType: triggerKey, eventId, source: 'automation', data: payload } as IDataObject)] };
+		}
+
 		const credentials = await this.getCredentials('wixOAuth2Api');
 		let event: WixEvent;
-		const options = this.getNodeParameter('triggerOptions', {}) as { ignoreOwnWrites?: boolean; includeRaw?: boolean };
 		try {
 			event = readWixWebhook(raw.toString('utf8'), {
 				publicKey: parsePublicKey(String(credentials.publicKey ?? '')),
@@ -147,16 +236,7 @@ export class WixTrigger implements INodeType {
 		if (events.length && !events.includes(event.eventType)) return answer(200);
 		if (options.ignoreOwnWrites !== false && event.entityFqdn === 'wix.contacts.v4.contact' && isOwnContactEvent(event)) return answer(200);
 
-		const node = this.getNode();
-		const memoryKey = `${this.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
-		const inMemory = recentlySeen.get(memoryKey) ?? [];
-		recentlySeen.set(memoryKey, inMemory);
-		const staticData = this.getWorkflowStaticData('node') as { seenEventIds?: string[] };
-		const stored = staticData.seenEventIds ?? [];
-		if (inMemory.includes(event.eventId) || stored.includes(event.eventId)) return answer(200);
-		remember(inMemory, event.eventId);
-		remember(stored, event.eventId);
-		staticData.seenEventIds = stored;
+		if (seenBefore(this, event.eventId)) return answer(200);
 
 		return { workflowData: [this.helpers.returnJsonArray(event as unknown as IDataObject)] };
 	}

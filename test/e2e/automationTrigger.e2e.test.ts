@@ -1,0 +1,87 @@
+// The Wix Trigger's Automation source in real n8n: activation registers one automation (removing
+// leftovers of the same node), its deliveries need the node's secret, and deactivation removes it.
+import { admin, wix } from '../helpers/sandbox';
+import { API_KEY_CREDENTIAL, e2e } from './fixtures';
+
+const { sandbox, n8n } = e2e();
+const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
+
+async function executions(workflowId: string): Promise<any[]> {
+	return (await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`)).data;
+}
+
+function automationPostingTo(url: string) {
+	return {
+		automation: {
+			name: 'left over from an earlier activation',
+			configuration: {
+				status: 'ACTIVE',
+				trigger: { appId: CONTACTS_APP, triggerKey: 'contacts-new_contact_was_created', filters: [] },
+				rootActionIds: ['a1'],
+				actions: { a1: { id: 'a1', type: 'APP_DEFINED', appDefinedInfo: { appId: '139ef4fa-c108-8f9a-c7be-d5f492a2c939', actionKey: 'webhooks-action', inputMapping: { url, method: 'POST' } } } },
+			},
+		},
+	};
+}
+
+test('registers one automation, runs once per contact, refuses calls without its secret, and cleans up', async () => {
+	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
+	const created = await n8n.api('POST', '/workflows', {
+		name: 'Wix Automation trigger',
+		nodes: [
+			{
+				name: 'Wix Trigger',
+				type: 'n8n-nodes-wix-crm.wixTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { source: 'automation', authentication: 'apiKey', automationTrigger: 'contacts-new_contact_was_created' },
+				credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+	const url = `${n8n.url}/webhook/${created.nodes[0].webhookId}/webhook`;
+	// A leftover of this node (say, n8n crashed before deactivating) and someone else's automation.
+	await wix(sandbox, 'POST', '/automations-service/v2/automations', automationPostingTo(`${url}?secret=stale`));
+	await wix(sandbox, 'POST', '/automations-service/v2/automations', automationPostingTo('https://example.com/other-hook'));
+
+	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
+	let automations: any[] = [];
+	for (let k = 0; k < 40; k++) {
+		automations = (await admin(sandbox, 'GET', '/automations')).automations;
+		if (automations.some((a) => a.name.startsWith('n8n:'))) break;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	const urls = automations.map((a) => Object.values<any>(a.configuration.actions)[0].appDefinedInfo.inputMapping.url as string);
+	expect(urls).toHaveLength(2);
+	expect(urls).toContain('https://example.com/other-hook');
+	const ours = urls.find((u) => u.startsWith(url))!;
+	expect(ours).toMatch(/\?secret=[0-9a-f]{48}$/);
+
+	expect((await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"data":{"contactId":"forged"}}' })).status).toBe(401);
+	expect((await fetch(`${url}?secret=stale`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"data":{}}' })).status).toBe(401);
+
+	await admin(sandbox, 'POST', '/webhooks/faults', { copies: 2 });
+	const contact = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Automated' }, emails: { items: [{ email: 'auto@e2e.test' }] } } })).body.contact;
+	await admin(sandbox, 'GET', '/webhooks/deliveries');
+	let runs: any[] = [];
+	for (let k = 0; k < 20; k++) {
+		runs = await executions(created.id);
+		if (runs.length) break;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	await new Promise((r) => setTimeout(r, 1000));
+	runs = await executions(created.id);
+	expect(runs).toHaveLength(1);
+	const item = runs[0].data.resultData.runData['Wix Trigger'][0].data.main[0][0].json;
+	expect(item).toMatchObject({ eventType: 'contacts-new_contact_was_created', source: 'automation', data: { contactId: contact.id, contact: { email: 'auto@e2e.test' } } });
+
+	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+	for (let k = 0; k < 40; k++) {
+		automations = (await admin(sandbox, 'GET', '/automations')).automations;
+		if (automations.length === 1) break;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	expect(automations.map((a) => Object.values<any>(a.configuration.actions)[0].appDefinedInfo.inputMapping.url)).toEqual(['https://example.com/other-hook']);
+});
