@@ -100,7 +100,8 @@ export class WixTrigger implements INodeType {
 				],
 				default: 'appWebhook',
 			},
-			{ ...authenticationProperty, default: 'oAuth2', displayOptions: { show: { source: ['automation'] } } },
+			// Visible in both sources: n8n leaves hidden parameters unset, and the credentials depend on it.
+			{ ...authenticationProperty, default: 'oAuth2', description: 'App webhooks need OAuth2 (Wix App); a Wix Automation works with either' },
 			{
 				displayName: 'Trigger On',
 				name: 'automationTrigger',
