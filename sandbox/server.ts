@@ -9,6 +9,7 @@ import * as contacts from './contacts';
 import { appError, validationError, WixHttpError } from './errors';
 import { parseQueryString, readBody } from './http';
 import * as labels from './labels';
+import { LoyaltyStore } from './loyalty';
 import * as siteFunctions from './siteFunctions';
 import * as subscriptions from './subscriptions';
 import { seedSite } from './seed';
@@ -89,6 +90,7 @@ const MANAGE = 'manage' as const;
 export class WixSandbox {
 	site = new SiteState();
 	automations = new AutomationsStore();
+	loyalty = new LoyaltyStore();
 	readonly creds: SandboxCredentials;
 	private readonly signing: { privateKey: KeyObject; publicKeyPem: string; kid: string };
 	private readonly apiKeys = new Map<string, Set<string>>();
@@ -130,6 +132,7 @@ export class WixSandbox {
 	reset(seed: string) {
 		this.site = new SiteState();
 		this.automations = new AutomationsStore();
+		this.loyalty = new LoyaltyStore();
 		seedSite({ site: this.site, emit: () => undefined, caller: { kind: 'apiKey' } }, seed);
 		this.log.length = 0;
 		this.rateWindow.length = 0;
@@ -405,6 +408,14 @@ export class WixSandbox {
 			r('/email-marketing/v1/email-subscriptions/query', READ, (c) => subscriptions.querySubscriptions(c, body), 'POST') ??
 			r('/email-marketing/v1/email-subscriptions/bulk', MANAGE, (c) => subscriptions.bulkUpsertSubscriptions(c, body), 'POST') ??
 			r('/email-marketing/v1/email-subscriptions', MANAGE, (c) => subscriptions.upsertSubscription(c, body), 'POST') ??
+			r('/loyalty-programs/v1/program', READ, () => this.loyalty.getProgram(), 'GET') ??
+			r('/loyalty-programs/v1/program/activate', MANAGE, (c) => this.loyalty.activate(c), 'POST') ??
+			r('/loyalty-accounts/v1/accounts/query', READ, () => this.loyalty.queryAccounts(body), 'POST') ??
+			r('/loyalty-accounts/v1/accounts', MANAGE, (c) => this.loyalty.createAccount(c, body), 'POST') ??
+			r('/loyalty-accounts/v1/accounts/{id}', READ, (_, [id]) => this.loyalty.getAccount(id), 'GET') ??
+			r('/loyalty-accounts/v1/accounts/{id}/earn-points', MANAGE, (c, [id]) => this.loyalty.earnPoints(c, id, body), 'POST') ??
+			r('/loyalty-accounts/v1/accounts/{id}/adjust-points', MANAGE, (c, [id]) => this.loyalty.adjustPoints(c, id, body), 'POST') ??
+			r('/members/v1/members/query', READ, () => this.loyalty.queryMembers(body), 'POST') ??
 			r('/automations-service/v2/automations/query', READ, () => this.automations.query(body), 'POST') ??
 			r('/automations-service/v2/automations', MANAGE, (c) => this.automations.create(c, body), 'POST') ??
 			r('/automations-service/v2/automations/{id}', READ, (_, [id]) => this.automations.get(id), 'GET') ??
@@ -494,6 +505,14 @@ export class WixSandbox {
 				const submission = { formName: body.formName ?? 'Contact form', submissionId: this.site.newId(), submissionTime: new Date().toISOString(), contactId: contact.id, ...Object.fromEntries(Object.entries(body.fields ?? {}).map(([k, v]) => [`field:${k}`, v])) };
 				ctx.fire!('wix_form_app-form_submitted', submission);
 				return ok(submission);
+			}
+			case 'POST /members': {
+				// A visitor signs up: the contact becomes a site member.
+				try {
+					return ok({ member: this.loyalty.addMember(this.context({ kind: 'apiKey', key: '' }), String(body.contactId)) });
+				} catch (error) {
+					return this.send(res, 404, { message: (error as Error).message }, requestId);
+				}
 			}
 			case 'GET /automations':
 				return ok({ automations: [...this.automations.automations.values()] });

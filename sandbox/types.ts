@@ -78,3 +78,24 @@ import type {
 export type Automation = Rest<AutomationRest>;
 export type CreateAutomationResponse = Rest<CreateAutomationResponseRest>;
 export type QueryAutomationsResponse = Rest<QueryAutomationsResponseRest>;
+
+import type {
+	LoyaltyAccountOriginal,
+	QueryLoyaltyAccountsResponseOriginal,
+	CreateAccountResponseOriginal,
+	EarnPointsResponseOriginal,
+	AdjustPointsResponseOriginal,
+} from '@wix/auto_sdk_loyalty_accounts/meta';
+import type { LoyaltyProgramOriginal, GetLoyaltyProgramResponseOriginal, ActivateLoyaltyProgramResponseOriginal } from '@wix/auto_sdk_loyalty_programs/meta';
+import type { MemberOriginal, QueryMembersResponseOriginal } from '@wix/auto_sdk_members_members/meta';
+
+export type LoyaltyAccount = Rest<LoyaltyAccountOriginal>;
+export type QueryLoyaltyAccountsResponse = Rest<QueryLoyaltyAccountsResponseOriginal>;
+export type CreateAccountResponse = Rest<CreateAccountResponseOriginal>;
+export type EarnPointsResponse = Rest<EarnPointsResponseOriginal>;
+export type AdjustPointsResponse = Rest<AdjustPointsResponseOriginal>;
+export type LoyaltyProgram = Rest<LoyaltyProgramOriginal>;
+export type GetLoyaltyProgramResponse = Rest<GetLoyaltyProgramResponseOriginal>;
+export type ActivateLoyaltyProgramResponse = Rest<ActivateLoyaltyProgramResponseOriginal>;
+export type Member = Rest<MemberOriginal>;
+export type QueryMembersResponse = Rest<QueryMembersResponseOriginal>;

@@ -103,3 +103,102 @@ test('manual "fetch test event" returns the newest contact and leaves the cursor
 	expect(names(await poll(state, { event: 'newContact', firstRun: 'everything' }, 'manual'))).toEqual(['Newest']);
 	expect(state).toEqual({});
 });
+
+describe('members and loyalty', () => {
+	const api = async (method: string, path: string, body?: unknown) => {
+		const { status, body: result } = await wix(sandbox, method, path, body);
+		expect(status).toBe(200);
+		return result;
+	};
+	const account = async (first: string) => {
+		const c = await create(first);
+		return (await api('POST', '/loyalty-accounts/v1/accounts', { contactId: c.id })).account;
+	};
+	const earn = (accountId: string, amount: number, key = `${accountId}-${amount}-${Math.random()}`) =>
+		api('POST', `/loyalty-accounts/v1/accounts/${accountId}/earn-points`, { amount, appId: 'n8n', idempotencyKey: key });
+
+	beforeEach(async () => {
+		await api('POST', '/loyalty-programs/v1/program/activate');
+	});
+
+	test('new members: each sign-up once', async () => {
+		const a = await create('A');
+		const b = await create('B');
+		await pause();
+		const state: IDataObject = {};
+		expect(await poll(state, { event: 'newMember', firstRun: 'fromNow' })).toBeNull();
+		await pause();
+		await admin(sandbox, 'POST', '/members', { contactId: a.id });
+		await admin(sandbox, 'POST', '/members', { contactId: b.id });
+		await pause();
+		const got = await poll(state, { event: 'newMember', firstRun: 'fromNow' });
+		expect(got!.map((m: any) => [m.contactId, m.loginEmail !== undefined])).toEqual([
+			[a.id, true],
+			[b.id, true],
+		]);
+		expect(await poll(state, { event: 'newMember', firstRun: 'fromNow' })).toBeNull();
+	});
+
+	test('loyalty balance changed: every account whose points moved, once per poll, with its balance', async () => {
+		const a = await account('A');
+		const b = await account('B');
+		await pause();
+		const state: IDataObject = {};
+		expect(await poll(state, { event: 'loyaltyBalanceChanged', firstRun: 'fromNow' })).toBeNull();
+		await pause();
+		await earn(a.id, 30);
+		await earn(a.id, 20);
+		await earn(b.id, 5);
+		await pause();
+		const got = await poll(state, { event: 'loyaltyBalanceChanged', firstRun: 'fromNow' });
+		expect(got!.map((x: any) => [x.id, x.points.balance]).sort()).toEqual([[a.id, 50], [b.id, 5]].sort());
+		expect(await poll(state, { event: 'loyaltyBalanceChanged', firstRun: 'fromNow' })).toBeNull();
+	});
+
+	test('loyalty threshold: fires once when an account goes from below to at or above, again only after dropping below', async () => {
+		const already = await account('Already');
+		await earn(already.id, 500);
+		const a = await account('A');
+		await pause();
+		const state: IDataObject = {};
+		const params = { event: 'loyaltyThreshold', threshold: 100, firstRun: 'fromNow' };
+		expect(await poll(state, params)).toBeNull();
+		await pause();
+		await earn(a.id, 60);
+		await earn(already.id, 10);
+		await pause();
+		expect(await poll(state, params)).toBeNull();
+		await earn(a.id, 40);
+		await pause();
+		expect((await poll(state, params))!.map((x: any) => [x.id, x.points.balance, x.threshold])).toEqual([[a.id, 100, 100]]);
+		await earn(a.id, 5);
+		await pause();
+		expect(await poll(state, params)).toBeNull();
+		await api('POST', `/loyalty-accounts/v1/accounts/${a.id}/adjust-points`, { amount: -50 });
+		await pause();
+		expect(await poll(state, params)).toBeNull();
+		await earn(a.id, 50);
+		await pause();
+		expect((await poll(state, params))!.map((x: any) => x.id)).toEqual([a.id]);
+	});
+
+	test('loyalty paging (cursor API, 100 per page): more accounts than a page are all read, none twice', async () => {
+		const ids: string[] = [];
+		for (let k = 0; k < 130; k++) ids.push((await account(`L${k}`)).id);
+		await pause();
+		const got = await poll({}, { event: 'loyaltyBalanceChanged', firstRun: 'everything' });
+		expect(new Set(got!.map((x: any) => x.id))).toEqual(new Set(ids));
+		expect(got).toHaveLength(130);
+	});
+
+	test('earning is idempotent per key, and the sandbox refuses what Wix refuses', async () => {
+		const a = await account('A');
+		await earn(a.id, 10, 'same-key');
+		const again = await earn(a.id, 10, 'same-key');
+		expect(again.account.points.balance).toBe(10);
+		expect((await wix(sandbox, 'POST', `/loyalty-accounts/v1/accounts/${a.id}/earn-points`, { amount: 1.5, appId: 'n8n', idempotencyKey: 'k' })).status).toBe(400);
+		expect((await wix(sandbox, 'POST', `/loyalty-accounts/v1/accounts/${a.id}/adjust-points`, { amount: -11 })).status).toBe(400);
+		expect((await wix(sandbox, 'POST', `/loyalty-accounts/v1/accounts/${a.id}/adjust-points`, { balance: 3, revision: '1' })).status).toBe(409);
+		expect((await wix(sandbox, 'POST', '/loyalty-accounts/v1/accounts', { contactId: a.contactId })).status).toBe(409);
+	});
+});

@@ -1,24 +1,39 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { nextKeyset, windowQuery, type Keyset, type PollCursor } from '../shared/pollWindow';
 import { authenticationProperty } from '../shared/descriptions';
+import { nextKeyset, windowQuery, type Keyset, type PollCursor } from '../shared/pollWindow';
 import { wixApiRequest } from '../transport';
+import { POLL_SOURCES, sampleBody, type PollSource } from './sources';
 
-const PAGE_SIZE = 1000;
-
-interface WixRecord {
-	id?: string | null;
-	createdDate?: string | null;
-	updatedDate?: string | null;
+interface PollState {
+	event?: string;
+	cursor?: PollCursor;
+	/** Threshold event: the accounts at or above the threshold, and for which threshold. */
+	threshold?: number;
+	above?: string[];
 }
 
-const EVENTS = {
-	newContact: { field: 'createdDate', path: '/contacts/v4/contacts/query', itemsKey: 'contacts' },
-	updatedContact: { field: 'updatedDate', path: '/contacts/v4/contacts/query', itemsKey: 'contacts' },
-} as const;
+/** Reads every record of `source` whose window timestamp is in [from, to). */
+async function readWindow(ctx: IPollFunctions, source: PollSource, from: string, to: string): Promise<IDataObject[]> {
+	const found: IDataObject[] = [];
+	const emitted = new Set<string>();
+	let keyset: Keyset | undefined;
+	do {
+		const { filter, offset } = windowQuery(source.windowField, from, to, source.keysetField, keyset, source.skip);
+		const response = await wixApiRequest<Record<string, IDataObject[]>>(ctx, { method: 'POST', path: source.path, body: source.body(filter, offset) });
+		const page = response[source.itemsKey] ?? [];
+		for (const record of page) {
+			if (emitted.has(String(record.id))) continue;
+			emitted.add(String(record.id));
+			found.push(record);
+		}
+		keyset = nextKeyset(page, source.pageSize, source.keysetField, keyset);
+	} while (keyset);
+	return found;
+}
 
-type EventName = keyof typeof EVENTS;
+const balanceOf = (account: IDataObject) => Number((account.points as IDataObject | undefined)?.balance ?? 0);
 
 export class WixPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +43,7 @@ export class WixPollingTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Wix contacts are created or updated, by polling (no app or public URL needed)',
+		description: 'Starts the workflow on new or changed Wix contacts, new members and loyalty balances, by polling',
 		defaults: { name: 'Wix Polling Trigger' },
 		polling: true,
 		inputs: [],
@@ -44,10 +59,25 @@ export class WixPollingTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
+					{ name: 'Loyalty Balance Changed', value: 'loyaltyBalanceChanged', description: 'A loyalty account’s points changed' },
+					{
+						name: 'Loyalty Balance Reached Threshold',
+						value: 'loyaltyThreshold',
+						description: 'An account’s balance went from below the threshold to at or above it (once each time)',
+					},
 					{ name: 'New Contact', value: 'newContact', description: 'A contact was created' },
+					{ name: 'New Member', value: 'newMember', description: 'A site member signed up' },
 					{ name: 'Updated Contact', value: 'updatedContact', description: 'A contact was created or changed' },
 				],
 				default: 'newContact',
+			},
+			{
+				displayName: 'Threshold (Points)',
+				name: 'threshold',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 100,
+				displayOptions: { show: { event: ['loyaltyThreshold'] } },
 			},
 			{
 				displayName: 'On First Run',
@@ -55,7 +85,7 @@ export class WixPollingTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'Only New From Now', value: 'fromNow', description: 'Start with what happens after activation' },
-					{ name: 'Everything Existing', value: 'everything', description: 'Load every existing record once (1000 per request), then keep up' },
+					{ name: 'Everything Existing', value: 'everything', description: 'Emit every existing record once (1000 contacts per request), then keep up' },
 				],
 				default: 'fromNow',
 			},
@@ -80,49 +110,54 @@ export class WixPollingTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as EventName;
-		const spec = EVENTS[event];
+		const event = this.getNodeParameter('event') as string;
+		const source = POLL_SOURCES[event];
+		if (!source) throw new NodeOperationError(this.getNode(), `Unknown event "${event}"`);
 		const settleMs = Number((this.getNodeParameter('options', {}) as { settleSeconds?: number }).settleSeconds ?? 10) * 1000;
 		const to = new Date(Date.now() - settleMs).toISOString();
+		const threshold = event === 'loyaltyThreshold' ? Number(this.getNodeParameter('threshold', 0)) : undefined;
 
 		if (this.getMode() === 'manual') {
-			const { [spec.itemsKey]: sample } = await wixApiRequest<Record<string, WixRecord[]>>(this, {
-				method: 'POST',
-				path: spec.path,
-				body: { query: { sort: [{ fieldName: 'createdDate', order: 'DESC' }], paging: { limit: 1 }, fieldsets: ['FULL'] } },
-			});
-			return sample?.length ? [this.helpers.returnJsonArray(sample as IDataObject[])] : null;
+			const response = await wixApiRequest<Record<string, IDataObject[]>>(this, { method: 'POST', path: source.path, body: sampleBody(source) });
+			const sample = response[source.itemsKey] ?? [];
+			return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
 		}
 
-		const state = this.getWorkflowStaticData('node') as { cursor?: PollCursor; event?: string };
-		if (!state.cursor || state.event !== event) {
-			const firstRun = this.getNodeParameter('firstRun') as string;
+		const state = this.getWorkflowStaticData('node') as PollState;
+		if (!state.cursor || state.event !== event || state.threshold !== threshold) {
+			const everything = this.getNodeParameter('firstRun') === 'everything';
 			state.event = event;
-			state.cursor = { from: firstRun === 'everything' ? new Date(0).toISOString() : new Date().toISOString() };
-			if (firstRun !== 'everything') return null;
+			state.threshold = threshold;
+			state.cursor = { from: everything ? new Date(0).toISOString() : new Date().toISOString() };
+			state.above = [];
+			if (!everything) {
+				// Accounts already over the threshold at activation have not "reached" it from now on.
+				if (threshold !== undefined) {
+					const current = await readWindow(this, source, new Date(0).toISOString(), state.cursor.from);
+					state.above = current.filter((a) => balanceOf(a) >= threshold).map((a) => String(a.id));
+				}
+				return null;
+			}
 		}
 		const from = state.cursor.from;
 		if (from >= to) return null;
 
-		const found: WixRecord[] = [];
-		const emitted = new Set<string>();
-		let keyset: Keyset | undefined;
-		do {
-			const { filter, offset } = windowQuery(spec.field, from, to, keyset);
-			const { [spec.itemsKey]: page = [] } = await wixApiRequest<Record<string, WixRecord[]>>(this, {
-				method: 'POST',
-				path: spec.path,
-				body: { query: { filter, sort: [{ fieldName: 'createdDate', order: 'ASC' }], paging: { limit: PAGE_SIZE, offset }, fieldsets: ['FULL'] } },
-			});
-			for (const record of page) {
-				if (emitted.has(String(record.id))) continue;
-				emitted.add(String(record.id));
-				found.push(record);
+		let records = await readWindow(this, source, from, to);
+		if (threshold !== undefined) {
+			const above = new Set(state.above ?? []);
+			const reached: IDataObject[] = [];
+			for (const account of records) {
+				const id = String(account.id);
+				if (balanceOf(account) >= threshold) {
+					if (!above.has(id)) reached.push({ ...account, threshold });
+					above.add(id);
+				} else above.delete(id);
 			}
-			keyset = nextKeyset(page, PAGE_SIZE, keyset);
-		} while (keyset);
+			state.above = [...above];
+			records = reached;
+		}
 		// The cursor moves only once the whole window was read.
 		state.cursor = { from: to };
-		return found.length ? [this.helpers.returnJsonArray(found as IDataObject[])] : null;
+		return records.length ? [this.helpers.returnJsonArray(records)] : null;
 	}
 }
