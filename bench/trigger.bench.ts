@@ -57,10 +57,11 @@ async function main() {
 			buildEventJwt({ entityFqdn: 'wix.contacts.v4.contact', slug: 'created', entityId: `c${k}`, body: { createdEvent: { entity: { id: `c${k}`, revision: 1 } } } }, site, {}, key, k).jwt,
 		);
 		const wixUrl = `${n8n.url}/webhook/${wix.nodes[0].webhookId}/webhook`;
-		const plainUrl = `${n8n.url}/webhook/${plain.nodes[0].webhookId}/plain-bench`;
-		// Warm both paths, then measure each twice and keep the better run.
-		await fire(wixUrl, jwts.slice(0, 20).map(() => 'warm'), 'text/plain');
-		await fire(plainUrl, jwts.slice(0, 20).map(() => '{}'), 'application/json');
+		const plainUrl = `${n8n.url}/webhook/plain-bench`;
+		// Both webhooks answer before their workflow runs; warm each path once (an unsigned body gets 401).
+		const warm = await fire(wixUrl, jwts.slice(0, 20).map(() => 'warm'), 'text/plain');
+		const warmPlain = await fire(plainUrl, jwts.slice(0, 20).map(() => '{}'), 'application/json');
+		if (!warm.statuses[401] || !warmPlain.statuses[200]) throw new Error(`webhooks not live: ${JSON.stringify([warm.statuses, warmPlain.statuses])}`);
 		const plainBodies = jwts.map((_, k) => JSON.stringify({ id: k }));
 		const wixRun = await fire(wixUrl, jwts, 'text/plain');
 		const plainRun = await fire(plainUrl, plainBodies, 'application/json');

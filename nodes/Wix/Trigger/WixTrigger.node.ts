@@ -10,6 +10,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { authenticationProperty } from '../shared/descriptions';
 import { isOwnContactEvent } from '../shared/echo';
+import type { KeyObject } from 'crypto';
+
 import { MAX_WEBHOOK_BYTES, parsePublicKey, readWixWebhook, WebhookRejection, type WixEvent } from '../shared/webhookJwt';
 import {
 	AUTOMATION_TRIGGER_OPTIONS,
@@ -35,6 +37,29 @@ interface RawRequest {
 function remember(list: string[], id: string) {
 	list.push(id);
 	if (list.length > SEEN_LIMIT) list.splice(0, list.length - SEEN_LIMIT);
+}
+
+/**
+ * The app's public key and instance ID, read from the credential at most every 30 s per node:
+ * loading a credential costs n8n a database read and a decryption (about 100 ms under load), which
+ * would cap the events a trigger can take. Only these two non-secret values are kept.
+ */
+const VERIFIER_TTL_MS = 30_000;
+const verifiers = new Map<string, { publicKey: KeyObject; instanceId: string; expires: number }>();
+
+async function verifierFor(ctx: IWebhookFunctions): Promise<{ publicKey: KeyObject; instanceId: string }> {
+	const node = ctx.getNode();
+	const key = `${ctx.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
+	const cached = verifiers.get(key);
+	if (cached && cached.expires > Date.now()) return cached;
+	const credentials = await ctx.getCredentials('wixOAuth2Api');
+	const verifier = {
+		publicKey: parsePublicKey(String(credentials.publicKey ?? '')),
+		instanceId: String(credentials.instanceId ?? ''),
+		expires: Date.now() + VERIFIER_TTL_MS,
+	};
+	verifiers.set(key, verifier);
+	return verifier;
 }
 
 /**
@@ -219,14 +244,10 @@ export class WixTrigger implements INodeType {
 			return { workflowData: [this.helpers.returnJsonArray({ eventType: triggerKey, eventId, source: 'automation', data: payload } as IDataObject)] };
 		}
 
-		const credentials = await this.getCredentials('wixOAuth2Api');
 		let event: WixEvent;
 		try {
-			event = readWixWebhook(raw.toString('utf8'), {
-				publicKey: parsePublicKey(String(credentials.publicKey ?? '')),
-				instanceId: String(credentials.instanceId ?? ''),
-				includeRaw: options.includeRaw,
-			});
+			const verifier = await verifierFor(this);
+			event = readWixWebhook(raw.toString('utf8'), { ...verifier, includeRaw: options.includeRaw });
 		} catch (error) {
 			if (!(error instanceof WebhookRejection)) throw new NodeOperationError(this.getNode(), error as Error);
 			this.logger.warn(`Wix Trigger refused a webhook: ${error.message}`);
