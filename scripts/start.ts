@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 
 import { createN8n, OWNER, packPackage, REPO_DIR } from './n8n-instance';
+import { startExternalSystems } from '../sandbox/external';
 import { startSandbox } from '../sandbox/server';
 
 function option(name: string, fallback: string): string {
@@ -44,6 +45,7 @@ async function main() {
 	const identity = JSON.parse(readFileSync(identityFile, 'utf8'));
 	const sandbox = await startSandbox({ ...identity, seed: option('seed', 'demo'), port: Number(option('sandbox-port', '7800')) });
 	process.stdout.write(`Wix sandbox on ${sandbox.url} with ${sandbox.site.contacts.size} contacts\n`);
+	const external = await startExternalSystems(Number(option('external-port', '7900')));
 
 	process.stdout.write('Preparing n8n (the first start installs the pinned n8n runtime, a few minutes)...\n');
 	const tarball = await packPackage(join(home, 'pack'));
@@ -60,7 +62,17 @@ async function main() {
 	]);
 	const templatesDir = join(REPO_DIR, 'templates');
 	const templates = existsSync(templatesDir) ? readdirSync(templatesDir).filter((f) => f.endsWith('.json')) : [];
-	for (const file of templates) await n8n.cli(['import:workflow', `--input=${join(templatesDir, file)}`]);
+	// Imported as a user would set them up: the Settings node pointed at the local external systems.
+	mkdirSync(join(home, 'templates'), { recursive: true });
+	for (const file of templates) {
+		const template = JSON.parse(readFileSync(join(templatesDir, file), 'utf8'));
+		for (const node of template.nodes) {
+			if (node.name !== 'Settings') continue;
+			for (const a of node.parameters.assignments.assignments) if (/Url$/.test(a.name)) a.value = external.url;
+		}
+		writeFileSync(join(home, 'templates', file), JSON.stringify(template));
+		await n8n.cli(['import:workflow', `--input=${join(home, 'templates', file)}`]);
+	}
 	await n8n.start();
 
 	process.stdout.write(
@@ -71,6 +83,7 @@ async function main() {
 			'  credentials "Wix sandbox" (API key) and "Wix sandbox (OAuth2)" point at the local Wix sandbox',
 			`  ${templates.length} template workflow(s) imported`,
 			`Wix sandbox: ${sandbox.url} (admin API under /_sandbox/)`,
+			`External CRM and email service for the templates: ${external.url} (state at /state)`,
 			'Press Ctrl-C to stop both.',
 			'',
 		].join('\n'),
@@ -83,6 +96,7 @@ async function main() {
 		process.stdout.write('\nStopping n8n and the sandbox...\n');
 		await n8n.stop();
 		await sandbox.close();
+		await external.close();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);

@@ -25,14 +25,15 @@ export function e2eCredentials(sandbox: { url: string; creds: SandboxCredentials
 
 export interface E2E {
 	sandbox: { url: string; creds: SandboxCredentials };
+	external: { url: string };
 	n8n: N8nInstance;
 }
 
 export function e2e(): E2E {
 	const file = process.env.WIX_E2E;
 	if (!file) throw new Error('WIX_E2E is not set: run the e2e project through jest (globalSetup starts n8n)');
-	const descriptor = JSON.parse(readFileSync(file, 'utf8')) as { sandbox: E2E['sandbox']; n8n: N8nDescriptor };
-	return { sandbox: descriptor.sandbox, n8n: new N8nInstance(descriptor.n8n) };
+	const descriptor = JSON.parse(readFileSync(file, 'utf8')) as { sandbox: E2E['sandbox']; external: E2E['external']; n8n: N8nDescriptor };
+	return { sandbox: descriptor.sandbox, external: descriptor.external, n8n: new N8nInstance(descriptor.n8n) };
 }
 
 let counter = 0;
@@ -79,4 +80,22 @@ export function contactsNode(name: string, parameters: Record<string, unknown>, 
 		credentials: { wixApiKeyApi: API_KEY_CREDENTIAL, ...((extra.credentials as object) ?? {}) },
 		...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'credentials')),
 	};
+}
+
+/**
+ * A template as a user imports it: the file unchanged but for what the user sets up, i.e. the
+ * credentials picked on the Wix nodes and the external base URL in the Settings node.
+ */
+export function templateAsImported(file: string, externalUrl: string): { id: string; body: any } {
+	const template = JSON.parse(readFileSync(file, 'utf8'));
+	const id = workflowId('tp');
+	for (const node of template.nodes) {
+		if (node.credentials?.wixApiKeyApi) node.credentials.wixApiKeyApi = API_KEY_CREDENTIAL;
+		if (node.credentials?.wixOAuth2Api) node.credentials.wixOAuth2Api = OAUTH_CREDENTIAL;
+		if (node.credentials?.wixSiteBackendApi) node.credentials.wixSiteBackendApi = SITE_BACKEND_CREDENTIAL;
+		if (node.name === 'Settings') {
+			for (const a of node.parameters.assignments.assignments) if (/Url$/.test(a.name)) a.value = externalUrl;
+		}
+	}
+	return { id, body: { ...template, id } };
 }

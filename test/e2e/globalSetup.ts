@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createN8n, packPackage } from '../../scripts/n8n-instance';
+import { startExternalSystems } from '../../sandbox/external';
 import { startSandbox } from '../../sandbox/server';
 import { e2eCredentials } from './fixtures';
 
@@ -12,12 +13,13 @@ export default async function globalSetup() {
 	const started = Date.now();
 	const work = mkdtempSync(join(tmpdir(), 'wix-e2e-'));
 	const sandbox = await startSandbox({ seed: 'empty' });
+	const external = await startExternalSystems();
 	const tarball = await packPackage(work);
 	const n8n = await createN8n({ tarball });
 	await n8n.importCredentials(e2eCredentials({ url: sandbox.url, creds: sandbox.creds }));
 	await n8n.start();
-	(globalThis as Record<string, unknown>).__wixE2E = { sandbox, n8n };
-	const descriptor = { sandbox: { url: sandbox.url, creds: sandbox.creds }, n8n: n8n.describe() };
+	(globalThis as Record<string, unknown>).__wixE2E = { sandbox, n8n, external };
+	const descriptor = { sandbox: { url: sandbox.url, creds: sandbox.creds }, external: { url: external.url }, n8n: n8n.describe() };
 	const file = join(work, 'e2e.json');
 	writeFileSync(file, JSON.stringify(descriptor));
 	process.env.WIX_E2E = file;

@@ -1,0 +1,100 @@
+// Stand-ins for the external systems the templates talk to: a CRM and an email delivery service,
+// with inspectable state. Not Wix: the templates reach them with n8n's HTTP Request node.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { readBody } from './http';
+
+export interface CrmContact {
+	id: string;
+	email: string;
+	firstName?: string;
+	lastName?: string;
+	phone?: string;
+	wixContactId?: string;
+	updatedAt: string;
+}
+
+export interface Subscriber {
+	email: string;
+	firstName?: string;
+	lastName?: string;
+	tags?: string[];
+}
+
+export class ExternalSystems {
+	readonly crm = new Map<string, CrmContact>();
+	readonly subscribers = new Map<string, Subscriber>();
+	/** Every request, for tests that count calls. */
+	readonly log: Array<{ method: string; path: string; body: unknown }> = [];
+	/** When set, the CRM posts its own change events here (for CRM → Wix sync). */
+	crmWebhookUrl?: string;
+	private server?: Server;
+	url = '';
+
+	async listen(port = 0): Promise<string> {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		return this.url;
+	}
+
+	async close() {
+		await new Promise<void>((resolve) => {
+			if (!this.server) return resolve();
+			this.server.closeAllConnections();
+			this.server.close(() => resolve());
+		});
+	}
+
+	private json(res: ServerResponse, status: number, body: unknown) {
+		res.writeHead(status, { 'Content-Type': 'application/json' });
+		res.end(JSON.stringify(body));
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse) {
+		const url = new URL(req.url ?? '/', 'http://external');
+		const method = req.method ?? 'GET';
+		let body: any = {};
+		const raw = await readBody(req);
+		if (raw.length) {
+			try {
+				body = JSON.parse(raw.toString('utf8'));
+			} catch {
+				return this.json(res, 400, { error: 'body must be JSON' });
+			}
+		}
+		this.log.push({ method, path: url.pathname, body });
+		const route = `${method} ${url.pathname}`;
+		if (route === 'GET /state') return this.json(res, 200, { crm: [...this.crm.values()], subscribers: [...this.subscribers.values()], log: this.log });
+		if (route === 'POST /reset') {
+			this.crm.clear();
+			this.subscribers.clear();
+			this.log.length = 0;
+			return this.json(res, 200, {});
+		}
+		if (route === 'POST /email-service/subscribers') {
+			const list: Subscriber[] = Array.isArray(body) ? body : Array.isArray(body.subscribers) ? body.subscribers : [body];
+			for (const s of list) {
+				if (typeof s.email !== 'string' || !s.email.includes('@')) return this.json(res, 422, { error: `invalid email ${JSON.stringify(s.email)}` });
+			}
+			for (const s of list) this.subscribers.set(s.email.toLowerCase(), { ...s, email: s.email.toLowerCase() });
+			return this.json(res, 200, { accepted: list.length });
+		}
+		if (route === 'POST /crm/contacts') {
+			if (typeof body.email !== 'string' || !body.email.includes('@')) return this.json(res, 422, { error: 'email is required' });
+			const existing = [...this.crm.values()].find((c) => c.email === body.email.toLowerCase() || (body.wixContactId && c.wixContactId === body.wixContactId));
+			const contact: CrmContact = { ...(existing ?? { id: randomUUID() }), ...body, email: body.email.toLowerCase(), updatedAt: new Date().toISOString() };
+			this.crm.set(contact.id, contact);
+			return this.json(res, 200, contact);
+		}
+		return this.json(res, 404, { error: `no route ${route}` });
+	}
+}
+
+export async function startExternalSystems(port = 0): Promise<ExternalSystems> {
+	const systems = new ExternalSystems();
+	await systems.listen(port);
+	return systems;
+}

@@ -1,0 +1,72 @@
+// Each template imported as a user imports it, run in real n8n against the sandbox and the
+// stand-in external systems, checking the end state.
+import { join } from 'node:path';
+
+import { admin, wix } from '../helpers/sandbox';
+import { e2e, nodeOutput, templateAsImported } from './fixtures';
+
+const { sandbox, external, n8n } = e2e();
+const TEMPLATES = join(__dirname, '..', '..', 'templates');
+
+async function externalState() {
+	return await (await fetch(`${external.url}/state`)).json() as { crm: any[]; subscribers: any[]; log: any[] };
+}
+
+beforeEach(async () => {
+	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
+	await fetch(`${external.url}/reset`, { method: 'POST' });
+});
+
+test('subscribed emails: only SUBSCRIBED contacts reach the email service, with the mapped fields', async () => {
+	const make = async (email: string, first: string, status?: string) => {
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first, last: 'Test' }, emails: { items: [{ email }] } } });
+		if (status) await wix(sandbox, 'POST', '/email-marketing/v1/email-subscriptions', { subscription: { email, subscriptionStatus: status } });
+	};
+	await make('yes1@e2e.test', 'Yes1', 'SUBSCRIBED');
+	await make('yes2@e2e.test', 'Yes2', 'SUBSCRIBED');
+	await make('no@e2e.test', 'No', 'UNSUBSCRIBED');
+	await make('pending@e2e.test', 'Pending', 'PENDING');
+	await make('unset@e2e.test', 'Unset');
+
+	const { id, body } = templateAsImported(join(TEMPLATES, 'subscribed-emails-to-email-service.json'), external.url);
+	await n8n.importWorkflow(body);
+	const run = await n8n.execute(id);
+	expect(run.data.resultData.error).toBeUndefined();
+	expect(nodeOutput(run, 'Subscribed Contacts')).toHaveLength(2);
+
+	const { subscribers } = await externalState();
+	expect(subscribers.map((s) => s.email).sort()).toEqual(['yes1@e2e.test', 'yes2@e2e.test']);
+	expect(subscribers.find((s) => s.email === 'yes1@e2e.test')).toEqual({ email: 'yes1@e2e.test', firstName: 'Yes1', lastName: 'Test', tags: [] });
+});
+
+test('external form to contact: a repeated submission updates the one contact and labels it', async () => {
+	const { body } = templateAsImported(join(TEMPLATES, 'form-to-contact.json'), external.url);
+	const { id, ...create } = body;
+	void id;
+	const created = await n8n.api('POST', '/workflows', { name: create.name, nodes: create.nodes, connections: create.connections, settings: create.settings });
+	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
+	const url = `${n8n.url}/webhook/wix-form-to-contact`;
+	const submit = async (form: Record<string, string>) => {
+		for (let k = 0; k < 40; k++) {
+			const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form) });
+			if (response.status !== 404) return response.status;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		return 404;
+	};
+	expect(await submit({ email: 'Visitor@E2E.test', firstName: 'Vera' })).toBe(200);
+	let contacts: any[] = [];
+	for (let k = 0; k < 20 && contacts.length === 0; k++) {
+		await new Promise((r) => setTimeout(r, 300));
+		contacts = (await admin(sandbox, 'GET', '/state')).contacts;
+	}
+	expect(await submit({ email: 'visitor@e2e.test', firstName: 'Vera', lastName: 'Visitor', phone: '+15550009999' })).toBe(200);
+	for (let k = 0; k < 20; k++) {
+		await new Promise((r) => setTimeout(r, 300));
+		contacts = (await admin(sandbox, 'GET', '/state')).contacts;
+		if (contacts[0]?.revision >= 2) break;
+	}
+	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+	expect(contacts).toHaveLength(1);
+	expect(contacts[0]).toMatchObject({ primaryInfo: { email: 'visitor@e2e.test', phone: '+15550009999' }, info: { name: { first: 'Vera', last: 'Visitor' }, labelKeys: { items: ['custom.web-form'] } } });
+});
