@@ -122,9 +122,13 @@ export class N8nInstance {
 	/** Executes a workflow with a Manual Trigger through `n8n execute` and returns the run data. */
 	async execute(workflowId: string): Promise<any> {
 		const stdout = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-		const start = stdout.split('\n').findIndex((line) => line.startsWith('{'));
-		if (start < 0) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(-2000)}`);
-		return JSON.parse(stdout.split('\n').slice(start).join('\n'));
+		// Log lines come before and sometimes after the pretty-printed result, which starts with a
+		// line "{" and ends with the first line "}" at column 0.
+		const lines = stdout.split('\n');
+		const start = lines.findIndex((line) => line.startsWith('{'));
+		const end = lines.findIndex((line, k) => k > start && line === '}');
+		if (start < 0 || end < 0) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(-2000)}`);
+		return JSON.parse(lines.slice(start, end + 1).join('\n'));
 	}
 
 	async start({ readyTimeoutMs = 120_000 } = {}) {

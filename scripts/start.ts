@@ -59,6 +59,7 @@ async function main() {
 			type: 'wixOAuth2Api',
 			data: { accessToken: '', appId: c.appId, appSecret: c.appSecret, instanceId: c.instanceId, publicKey: c.publicKey, baseUrl: sandbox.url, requestsPerMinute: 200 },
 		},
+		{ id: 'wixSandboxSiteFns', name: 'Wix sandbox site backend', type: 'wixSiteBackendApi', data: { siteUrl: sandbox.url, secret: c.siteSecret } },
 	]);
 	const templatesDir = join(REPO_DIR, 'templates');
 	const templates = existsSync(templatesDir) ? readdirSync(templatesDir).filter((f) => f.endsWith('.json')) : [];

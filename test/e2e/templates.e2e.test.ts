@@ -70,3 +70,23 @@ test('external form to contact: a repeated submission updates the one contact an
 	expect(contacts).toHaveLength(1);
 	expect(contacts[0]).toMatchObject({ primaryInfo: { email: 'visitor@e2e.test', phone: '+15550009999' }, info: { name: { first: 'Vera', last: 'Visitor' }, labelKeys: { items: ['custom.web-form'] } } });
 });
+
+test('Velo pair: one contact created, then updated on the next run, and one email request per run with the variables', async () => {
+	const existing = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Other' } } })).body.contact;
+	const { id, body } = templateAsImported(join(TEMPLATES, 'velo-create-contact-and-email.json'), external.url);
+	await n8n.importWorkflow(body);
+	const first = await n8n.execute(id);
+	expect(first.data.resultData.error).toBeUndefined();
+	expect(nodeOutput(first, 'createContact')[0]).toMatchObject({ action: 'created' });
+	const second = await n8n.execute(id);
+	const [updated] = nodeOutput(second, 'createContact');
+	expect(updated).toMatchObject({ action: 'updated', contactId: nodeOutput(first, 'createContact')[0].contactId });
+
+	const state = await admin(sandbox, 'GET', '/state');
+	expect(state.contacts.map((c: any) => c.id).sort()).toEqual([existing.id, updated.contactId].sort());
+	const { emails } = await admin(sandbox, 'GET', '/emails');
+	expect(emails).toEqual([
+		expect.objectContaining({ emailId: 'welcome', contactId: updated.contactId, variables: { firstName: 'Ada', action: 'created' }, status: 'SENT' }),
+		expect.objectContaining({ emailId: 'welcome', contactId: updated.contactId, variables: { firstName: 'Ada', action: 'updated' }, status: 'SENT' }),
+	]);
+});
