@@ -90,3 +90,35 @@ test('Velo pair: one contact created, then updated on the next run, and one emai
 		expect.objectContaining({ emailId: 'welcome', contactId: updated.contactId, variables: { firstName: 'Ada', action: 'updated' }, status: 'SENT' }),
 	]);
 });
+
+test('export to CRM: three runs send each contact exactly once, including ones sharing a creation time', async () => {
+	const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+	const make = async (first: string, email?: string) =>
+		(await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first }, ...(email ? { emails: { items: [{ email }] } } : {}) } })).body.contact;
+	for (const n of [1, 2, 3]) await make(`First${n}`, `first${n}@e2e.test`);
+	const { id, body } = templateAsImported(join(TEMPLATES, 'export-new-contacts-to-crm.json'), external.url);
+	await n8n.importWorkflow(body);
+
+	await wait(5500);
+	const run1 = await n8n.execute(id);
+	expect(run1.data.resultData.error).toBeUndefined();
+	expect(nodeOutput(run1, 'Confirm Export')).toHaveLength(3);
+
+	// Two contacts imported together share one creation time.
+	const a = await make('SharedA', 'shared-a@e2e.test');
+	const b = await make('SharedB', 'shared-b@e2e.test');
+	await admin(sandbox, 'POST', '/contacts/timestamps', { ids: [a.id, b.id], createdDate: new Date().toISOString() });
+	await wait(5500);
+	await n8n.execute(id);
+
+	await make('Last', 'last@e2e.test');
+	await make('NoEmail');
+	await wait(5500);
+	await n8n.execute(id);
+
+	const { crm, log } = await externalState();
+	const posted = log.filter((r) => r.path === '/crm/contacts').map((r) => r.body.email).sort();
+	expect(posted).toEqual(['first1@e2e.test', 'first2@e2e.test', 'first3@e2e.test', 'last@e2e.test', 'shared-a@e2e.test', 'shared-b@e2e.test']);
+	expect(crm).toHaveLength(6);
+	expect(crm.find((c) => c.email === 'shared-b@e2e.test')).toMatchObject({ firstName: 'SharedB', wixContactId: b.id });
+});

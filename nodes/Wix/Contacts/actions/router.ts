@@ -10,10 +10,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return await route.call(this, {
 		contact: {
 			addLabels: contact.addLabels,
+			confirmExport: contact.confirmExport,
 			create: contact.create,
 			delete: contact.delete,
 			get: contact.get,
 			getAll: contact.getAll,
+			getNewSinceExport: contact.getNewSinceExport,
 			merge: contact.merge,
 			removeLabels: contact.removeLabels,
 			sendTriggeredEmail: contact.sendTriggeredEmail,

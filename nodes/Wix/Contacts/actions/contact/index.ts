@@ -1,17 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as addLabels from './addLabels.operation';
+import * as confirmExport from './confirmExport.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getNewSinceExport from './getNewSinceExport.operation';
 import * as merge from './merge.operation';
 import * as removeLabels from './removeLabels.operation';
 import * as sendTriggeredEmail from './sendTriggeredEmail.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { addLabels, create, del as delete, get, getAll, merge, removeLabels, sendTriggeredEmail, update, upsert };
+export { addLabels, confirmExport, create, del as delete, get, getAll, getNewSinceExport, merge, removeLabels, sendTriggeredEmail, update, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -22,6 +24,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['contact'] } },
 		options: [
 			{ name: 'Add Labels', value: 'addLabels', action: 'Add labels to a contact', description: 'Give a contact one or more labels' },
+			{
+				name: 'Confirm Export',
+				value: 'confirmExport',
+				action: 'Confirm contacts were exported',
+				description: 'Move the export cursor past the contacts that reached this node',
+			},
 			{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Create a new contact' },
 			{
 				name: 'Create or Update',
@@ -32,6 +40,12 @@ export const description: INodeProperties[] = [
 			{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact' },
 			{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve a contact by ID or email' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'Query contacts with filters, search and sort' },
+			{
+				name: 'Get New Since Last Export',
+				value: 'getNewSinceExport',
+				action: 'Get contacts created since the last export',
+				description: 'Contacts created since the last Confirm Export, oldest first (all on the first run)',
+			},
 			{ name: 'Merge', value: 'merge', action: 'Merge contacts', description: 'Merge up to five contacts into a target contact' },
 			{ name: 'Remove Labels', value: 'removeLabels', action: 'Remove labels from a contact', description: 'Take labels off a contact' },
 			{
@@ -45,10 +59,12 @@ export const description: INodeProperties[] = [
 		default: 'create',
 	},
 	...addLabels.description,
+	...confirmExport.description,
 	...create.description,
 	...del.description,
 	...get.description,
 	...getAll.description,
+	...getNewSinceExport.description,
 	...merge.description,
 	...removeLabels.description,
 	...sendTriggeredEmail.description,
