@@ -156,3 +156,13 @@ export const simplifyProperty: INodeProperties = {
 	default: false,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
+
+/** The collection of contact fields, as Create, Create or Update and Update show it. */
+export function contactFieldsCollection(name: string, displayName: string, description: string): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder: 'Add Field', default: {}, description, options: contactFieldOptions };
+}
+
+/** The "Options" collection with the given options. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}

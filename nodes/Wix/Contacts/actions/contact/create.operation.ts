@@ -3,32 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { prepareContactInfo, simplifyContacts, type ContactFields, type WixContact } from '../../../shared/contactInfo';
 import { CONTACTS_PATH } from '../../../shared/contacts';
-import { allowDuplicatesOption, contactFieldOptions, createMissingLabelsOption, simplifyProperty } from '../../../shared/descriptions';
+import { allowDuplicatesOption, contactFieldsCollection, createMissingLabelsOption, optionsCollection, simplifyProperty } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
 import { noteContactEmail, noteContactRevision } from '../../../shared/echo';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Contact Fields',
-		name: 'contactFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Give at least a name, an email or a phone',
-		options: contactFieldOptions,
-	},
+	contactFieldsCollection('contactFields', 'Contact Fields', 'Give at least a name, an email or a phone'),
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	optionsCollection([
 			allowDuplicatesOption,
 			createMissingLabelsOption,
-		],
-	},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);

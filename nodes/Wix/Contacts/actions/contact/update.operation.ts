@@ -3,33 +3,18 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { prepareContactInfo, simplifyContacts, type ContactFields, type WixContact } from '../../../shared/contactInfo';
 import { contactPath, resolveContactId } from '../../../shared/contacts';
-import { allowDuplicatesOption, contactFieldOptions, contactLocator, createMissingLabelsOption, simplifyProperty } from '../../../shared/descriptions';
+import { allowDuplicatesOption, contactFieldsCollection, contactLocator, createMissingLabelsOption, optionsCollection, simplifyProperty } from '../../../shared/descriptions';
 import { wixApiRequest } from '../../../transport';
 import { noteContactRevision } from '../../../shared/echo';
 
 const properties: INodeProperties[] = [
 	contactLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields given change; everything else keeps its stored value. Custom fields are merged by key.',
-		options: contactFieldOptions,
-	},
+	contactFieldsCollection('updateFields', 'Update Fields', 'Only the fields given change; everything else keeps its stored value. Custom fields are merged by key.'),
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	optionsCollection([
 			allowDuplicatesOption,
 			createMissingLabelsOption,
-		],
-	},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);

@@ -5,31 +5,16 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { prepareContactInfo, simplifyContacts, type ContactFields, type WixContact } from '../../../shared/contactInfo';
 import { CONTACTS_PATH } from '../../../shared/contacts';
-import { contactFieldOptions, createMissingLabelsOption, simplifyProperty } from '../../../shared/descriptions';
+import { contactFieldsCollection, createMissingLabelsOption, optionsCollection, simplifyProperty } from '../../../shared/descriptions';
 import { resolveField } from '../../../shared/siteSchema';
 import { wixApiRequest, wixApiRequestAllItems } from '../../../transport';
 import { writeContact } from './update.operation';
 import { noteContactEmail, noteContactRevision } from '../../../shared/echo';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Contact Fields',
-		name: 'contactFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description:
-			'The contact is matched by email, then phone (then the external ID field, if chosen). Fields not given keep their stored values.',
-		options: contactFieldOptions,
-	},
+	contactFieldsCollection('contactFields', 'Contact Fields', 'The contact is matched by email, then phone (then the external ID field, if chosen). Fields not given keep their stored values.'),
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	optionsCollection([
 			createMissingLabelsOption,
 			{
 				displayName: 'External ID Field Name or ID',
@@ -40,8 +25,7 @@ const properties: INodeProperties[] = [
 				description:
 					'A custom field holding another system’s ID (e.g. externalCrmId), matched after email and phone. Set its value under Contact Fields → Custom Fields. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-		],
-	},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['upsert'] } }, properties);
