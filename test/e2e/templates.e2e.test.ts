@@ -122,3 +122,22 @@ test('export to CRM: three runs send each contact exactly once, including ones s
 	expect(crm).toHaveLength(6);
 	expect(crm.find((c) => c.email === 'shared-b@e2e.test')).toMatchObject({ firstName: 'SharedB', wixContactId: b.id });
 });
+
+test('every template imports unchanged with n8n import:workflow and uses only installed node types', async () => {
+	const { readdirSync } = await import('node:fs');
+	const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'));
+	expect(files.length).toBeGreaterThanOrEqual(4);
+	const types = (await fetch(`${n8n.url}/types/nodes.json`, { headers: { Cookie: await n8n.login() } }).then((r) => r.json())) as Array<{ name: string }>;
+	const installed = new Set(types.map((t) => t.name));
+	for (const file of files) {
+		await n8n.cli(['import:workflow', `--input=${join(TEMPLATES, file)}`]);
+		const template = JSON.parse((await import('node:fs')).readFileSync(join(TEMPLATES, file), 'utf8'));
+		const stored = await n8n.api('GET', `/workflows/${template.id}`);
+		expect(stored.nodes.map((n: any) => n.name).sort()).toEqual(template.nodes.map((n: any) => n.name).sort());
+		for (const node of template.nodes) {
+			expect(node.type).toMatch(/^(n8n-nodes-base|n8n-nodes-wix-crm)\./);
+			expect(installed.has(node.type)).toBe(true);
+		}
+		expect(template.nodes.some((n: any) => n.type === 'n8n-nodes-base.stickyNote')).toBe(true);
+	}
+});
