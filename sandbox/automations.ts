@@ -3,6 +3,7 @@
 // trigger the sandbox knows happens.
 import type { ContactsContext } from './contacts';
 import { appError, notFound, validationError } from './errors';
+import { decodeCursor, encodeCursor } from './query';
 import type { Automation, CreateAutomationResponse, QueryAutomationsResponse } from './types';
 
 /** Wix's own app that performs "Send via webhook" actions. */
@@ -80,14 +81,13 @@ export class AutomationsStore {
 		const paging = body.query?.cursorPaging ?? {};
 		const limit = paging.limit === undefined ? 50 : Number(paging.limit);
 		if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) throw appError(400, 'ILLEGAL_LIMIT', `cursorPaging.limit must be 1 to ${PAGE_MAX}`);
-		const start = paging.cursor ? Number(Buffer.from(String(paging.cursor), 'base64url').toString()) : 0;
-		if (!Number.isInteger(start) || start < 0) throw appError(400, 'INVALID_CURSOR', 'Unknown cursor');
+		const start = paging.cursor ? decodeCursor(paging.cursor).offset : 0;
 		const all = [...this.automations.values()];
 		const slice = all.slice(start, start + limit);
 		const hasNext = start + limit < all.length;
 		return {
 			automations: slice,
-			pagingMetadata: { count: slice.length, hasNext, cursors: { next: hasNext ? Buffer.from(String(start + limit)).toString('base64url') : null } },
+			pagingMetadata: { count: slice.length, hasNext, cursors: { next: hasNext ? encodeCursor(start + limit, {}) : null } },
 		};
 	}
 

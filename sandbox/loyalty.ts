@@ -3,7 +3,7 @@
 // paging, and the webhooks those changes send.
 import type { ContactsContext } from './contacts';
 import { appError, notFound, validationError } from './errors';
-import { matches, normalizeSort, readPaging, sortEntities, validateFilter, type FieldResolver, type FieldRule } from './query';
+import { decodeCursor, encodeCursor, matches, normalizeSort, readPaging, sortEntities, validateFilter, type FieldResolver, type FieldRule } from './query';
 import type {
 	ActivateLoyaltyProgramResponse,
 	AdjustPointsResponse,
@@ -169,10 +169,14 @@ export class LoyaltyStore {
 	}
 
 	queryAccounts(body: Record<string, any>): QueryLoyaltyAccountsResponse {
-		const query = body.query ?? {};
+		const given = body.query ?? {};
+		// A cursor carries its own filter and sort; whatever else is sent with it is ignored [INFER].
+		const fromCursor = given.cursorPaging?.cursor ? decodeCursor(given.cursorPaging.cursor) : undefined;
+		const query = fromCursor ? { filter: fromCursor.filter, sort: fromCursor.sort } : given;
 		validateFilter(query.filter, resolveAccountField);
-		const sort = query.sort === undefined ? [{ fieldName: 'createdDate', order: 'DESC' }] : normalizeSort(query.sort, resolveAccountField, 5);
-		return cursorPage(sortEntities([...this.accounts.values()].filter((a) => matches(a, query.filter, resolveAccountField)), sort, resolveAccountField), query.cursorPaging, 'loyaltyAccounts');
+		const sort = query.sort === undefined || query.sort === null ? [{ fieldName: 'createdDate', order: 'DESC' }] : normalizeSort(query.sort, resolveAccountField, 5);
+		const list = sortEntities([...this.accounts.values()].filter((a) => matches(a, query.filter, resolveAccountField)), sort, resolveAccountField);
+		return cursorPage(list, given.cursorPaging, fromCursor?.offset ?? 0, query, 'loyaltyAccounts');
 	}
 
 	/** Makes a contact a site member (what signing up does), with the member_created webhook. */
@@ -216,15 +220,13 @@ export class LoyaltyStore {
 	}
 }
 
-function cursorPage<T>(list: T[], paging: Record<string, any> | undefined, key: 'loyaltyAccounts'): QueryLoyaltyAccountsResponse {
+function cursorPage<T>(list: T[], paging: Record<string, any> | undefined, start: number, query: { filter?: unknown; sort?: unknown }, key: 'loyaltyAccounts'): QueryLoyaltyAccountsResponse {
 	const limit = paging?.limit === undefined ? 50 : Number(paging.limit);
 	if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw appError(400, 'ILLEGAL_LIMIT', 'cursorPaging.limit must be 1 to 100');
-	const start = paging?.cursor ? Number(Buffer.from(String(paging.cursor), 'base64url').toString()) : 0;
-	if (!Number.isInteger(start) || start < 0) throw appError(400, 'INVALID_CURSOR', 'Unknown cursor');
 	const slice = list.slice(start, start + limit);
 	const hasNext = start + limit < list.length;
 	return {
 		[key]: slice as unknown as LoyaltyAccount[],
-		pagingMetadata: { count: slice.length, hasNext, cursors: { next: hasNext ? Buffer.from(String(start + limit)).toString('base64url') : null, prev: null } },
+		pagingMetadata: { count: slice.length, hasNext, cursors: { next: hasNext ? encodeCursor(start + limit, query) : null, prev: null } },
 	};
 }

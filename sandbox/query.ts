@@ -189,3 +189,19 @@ export function readPaging(paging: unknown, defaults: { limit: number; max: numb
 	if (!Number.isInteger(offset) || offset < 0) throw appError(400, 'ILLEGAL_LIMIT', `paging.offset must be 0 or more`);
 	return { limit, offset };
 }
+
+/** Cursors that carry the query they page through, as Wix's do: later pages send only the cursor. */
+export function encodeCursor(offset: number, query: { filter?: unknown; sort?: unknown }): string {
+	return Buffer.from(JSON.stringify({ o: offset, f: query.filter ?? null, s: query.sort ?? null })).toString('base64url');
+}
+
+export function decodeCursor(cursor: unknown): { offset: number; filter: unknown; sort: unknown } {
+	let parsed: { o?: unknown; f?: unknown; s?: unknown } | undefined;
+	try {
+		parsed = JSON.parse(Buffer.from(String(cursor), 'base64url').toString('utf8'));
+	} catch {
+		parsed = undefined;
+	}
+	if (!parsed || !Number.isInteger(parsed.o) || (parsed.o as number) < 0) throw appError(400, 'INVALID_CURSOR', 'Unknown or malformed cursor');
+	return { offset: parsed.o as number, filter: parsed.f ?? undefined, sort: parsed.s ?? undefined };
+}

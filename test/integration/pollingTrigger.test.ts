@@ -191,6 +191,25 @@ describe('members and loyalty', () => {
 		expect(got).toHaveLength(130);
 	});
 
+	test('sandbox cursors carry their query: the next page needs only the cursor', async () => {
+		for (let k = 0; k < 7; k++) {
+			const a = await account(`C${k}`);
+			if (k % 2 === 0) await earn(a.id, 10);
+		}
+		const first = await api('POST', '/loyalty-accounts/v1/accounts/query', { query: { filter: { 'points.balance': { $gt: 0 } }, cursorPaging: { limit: 2 } } });
+		expect(first.loyaltyAccounts).toHaveLength(2);
+		const rest: any[] = [];
+		let cursor = first.pagingMetadata.cursors.next;
+		while (cursor) {
+			const page = await api('POST', '/loyalty-accounts/v1/accounts/query', { query: { cursorPaging: { limit: 2, cursor } } });
+			rest.push(...page.loyaltyAccounts);
+			cursor = page.pagingMetadata.cursors.next;
+		}
+		expect([...first.loyaltyAccounts, ...rest].every((a: any) => a.points.balance === 10)).toBe(true);
+		expect(rest).toHaveLength(2);
+		expect((await wix(sandbox, 'POST', '/loyalty-accounts/v1/accounts/query', { query: { cursorPaging: { cursor: 'garbage' } } })).status).toBe(400);
+	});
+
 	test('earning is idempotent per key, and the sandbox refuses what Wix refuses', async () => {
 		const a = await account('A');
 		await earn(a.id, 10, 'same-key');

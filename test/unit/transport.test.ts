@@ -204,3 +204,37 @@ describe('paging', () => {
 		expect(calls).toHaveLength(2);
 	});
 });
+
+describe('cursor pages send only the cursor', () => {
+	it('keeps filter and sort on the first page and sends the bare cursor after it', async () => {
+		const { wixApiRequestAllItems } = await import('../../nodes/Wix/transport');
+		const sent: any[] = [];
+		const pages = [
+			{ items: [1, 2], pagingMetadata: { cursors: { next: 'c2' }, hasNext: true } },
+			{ items: [3], pagingMetadata: { cursors: { next: null }, hasNext: false } },
+		];
+		const ctx = {
+			getNodeParameter: () => 'apiKey',
+			getCredentials: async () => ({ baseUrl: 'https://www.wixapis.com', siteId: 's', requestsPerMinute: 0 }),
+			getNode: () => ({ name: 'Wix' }),
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, options: any) => {
+					sent.push(options.body);
+					return pages[sent.length - 1];
+				},
+			},
+		};
+		const items = await wixApiRequestAllItems(ctx as never, {
+			method: 'POST',
+			path: '/loyalty-accounts/v1/accounts/query',
+			body: { query: { filter: { 'points.balance': { $gt: 5 } }, sort: [{ fieldName: 'createdDate' }] } },
+			model: 'cursor',
+			itemsKey: 'items',
+			pageSize: 2,
+			pagingIn: 'query',
+		});
+		expect(items).toEqual([1, 2, 3]);
+		expect(sent[0].query).toEqual({ filter: { 'points.balance': { $gt: 5 } }, sort: [{ fieldName: 'createdDate' }], cursorPaging: { limit: 2 } });
+		expect(sent[1].query).toEqual({ cursorPaging: { limit: 2, cursor: 'c2' } });
+	});
+});

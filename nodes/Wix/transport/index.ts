@@ -183,7 +183,9 @@ export async function wixApiRequestAllItems<T = IDataObject>(
 				} else qs[key] = value;
 			}
 		} else if (request.pagingIn === 'query') {
-			const query = { ...((body?.query as IDataObject) ?? {}), ...paging };
+			// A cursor already carries the query it came from; Wix takes it alone.
+			const base = request.model === 'cursor' && page.cursor ? {} : ((body?.query as IDataObject) ?? {});
+			const query = { ...base, ...paging };
 			return await wixApiRequest<Record<string, unknown>>(ctx, { ...request, qs, body: { ...body, query } }, itemIndex);
 		} else {
 			return await wixApiRequest<Record<string, unknown>>(ctx, { ...request, qs, body: { ...body, ...paging } }, itemIndex);
