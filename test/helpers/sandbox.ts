@@ -6,6 +6,29 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Wi
 	return await startSandbox({ seed: 'empty', rateLimitPerMinute: 0, ...options });
 }
 
+/**
+ * One sandbox for a test file: started before its tests, reset to empty before each, closed after.
+ * The returned object stands for the sandbox once it has started.
+ */
+export function useTestSandbox(options: SandboxOptions = {}): WixSandbox {
+	let current: WixSandbox | undefined;
+	beforeAll(async () => {
+		current = await startTestSandbox(options);
+	});
+	afterAll(async () => {
+		await current?.close();
+	});
+	beforeEach(async () => {
+		await admin(current!, 'POST', '/reset', { seed: 'empty' });
+	});
+	return new Proxy({} as WixSandbox, {
+		get: (_, key) => {
+			const value = (current as unknown as Record<string | symbol, unknown>)[key];
+			return typeof value === 'function' ? value.bind(current) : value;
+		},
+	});
+}
+
 export function apiKeyCredentials(sandbox: WixSandbox, overrides: IDataObject = {}) {
 	return {
 		type: 'wixApiKeyApi' as const,

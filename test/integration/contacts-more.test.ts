@@ -3,22 +3,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { WixContacts } from '../../nodes/Wix/Contacts/WixContacts.node';
-import type { WixSandbox } from '../../sandbox/server';
 import { runNode, type RunOptions } from '../helpers/executeContext';
-import { admin, apiKeyCredentials, startTestSandbox, wix } from '../helpers/sandbox';
+import { admin, apiKeyCredentials, useTestSandbox, wix } from '../helpers/sandbox';
 
 const node = new WixContacts();
-let sandbox: WixSandbox;
-
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(async () => {
-	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
-});
+const sandbox = useTestSandbox();
 
 function run(parameters: Record<string, unknown>, extra: Partial<RunOptions> = {}) {
 	return runNode({ node, parameters: { resource: 'contact', ...parameters }, credentials: apiKeyCredentials(sandbox), ...extra });

@@ -3,21 +3,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { WixPollingTrigger } from '../../nodes/Wix/PollingTrigger/WixPollingTrigger.node';
-import type { WixSandbox } from '../../sandbox/server';
 import { runPoll } from '../helpers/executeContext';
-import { admin, apiKeyCredentials, startTestSandbox, wix } from '../helpers/sandbox';
+import { admin, apiKeyCredentials, useTestSandbox, wix } from '../helpers/sandbox';
 
 const node = new WixPollingTrigger();
-let sandbox: WixSandbox;
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(async () => {
-	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
-});
+const sandbox = useTestSandbox();
 
 const poll = (staticData: IDataObject, parameters: Record<string, unknown>, mode: 'trigger' | 'manual' = 'trigger') =>
 	runPoll({ node, parameters: { options: { settleSeconds: 0 }, ...parameters }, credentials: apiKeyCredentials(sandbox), staticData, mode });

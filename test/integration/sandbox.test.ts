@@ -2,18 +2,10 @@
 import { createServer, type Server } from 'node:http';
 import { createPublicKey, verify } from 'node:crypto';
 
-import type { WixSandbox } from '../../sandbox/server';
-import { admin, startTestSandbox, wix } from '../helpers/sandbox';
+import { admin, useTestSandbox, wix } from '../helpers/sandbox';
 
-let sandbox: WixSandbox;
-beforeAll(async () => {
-	sandbox = await startTestSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useTestSandbox();
 beforeEach(async () => {
-	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
 	await admin(sandbox, 'POST', '/config', { rateLimitPerMinute: 0 });
 	await admin(sandbox, 'DELETE', '/webhooks');
 });
