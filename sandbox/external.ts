@@ -40,6 +40,11 @@ export class ExternalSystems {
 		return this.url;
 	}
 
+	private async notify(type: 'created' | 'updated' | 'deleted', contact: CrmContact) {
+		if (!this.crmWebhookUrl) return;
+		await fetch(this.crmWebhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type, contact }) });
+	}
+
 	async close() {
 		await new Promise<void>((resolve) => {
 			if (!this.server) return resolve();
@@ -82,10 +87,42 @@ export class ExternalSystems {
 			for (const s of list) this.subscribers.set(s.email.toLowerCase(), { ...s, email: s.email.toLowerCase() });
 			return this.json(res, 200, { accepted: list.length });
 		}
+		// What a person does in the CRM's own screens: the CRM then notifies its webhook subscriber.
+		// Changes made through the API (by the integration itself) send no event, as CRMs let you set up.
+		if (route === 'POST /crm/ui/contacts') {
+			const contact: CrmContact = { id: randomUUID(), ...body, email: String(body.email).toLowerCase(), updatedAt: new Date().toISOString() };
+			const existing = [...this.crm.values()].find((c) => c.id === body.id);
+			const saved = existing ? { ...existing, ...body, email: String(body.email ?? existing.email).toLowerCase(), updatedAt: new Date().toISOString() } : contact;
+			this.crm.set(saved.id, saved);
+			await this.notify(existing ? 'updated' : 'created', saved);
+			return this.json(res, 200, saved);
+		}
+		const uiDelete = /^DELETE \/crm\/ui\/contacts\/([^/]+)$/.exec(route);
+		if (uiDelete) {
+			const contact = this.crm.get(uiDelete[1]);
+			if (!contact) return this.json(res, 404, { error: 'no such contact' });
+			this.crm.delete(contact.id);
+			await this.notify('deleted', contact);
+			return this.json(res, 200, {});
+		}
+		const byWix = /^DELETE \/crm\/contacts\/by-wix\/([^/]+)$/.exec(route);
+		if (byWix) {
+			const contact = [...this.crm.values()].find((c) => c.wixContactId === byWix[1]);
+			if (contact) this.crm.delete(contact.id);
+			return this.json(res, 200, { deleted: Boolean(contact) });
+		}
+		if (route === 'POST /crm/webhook') {
+			this.crmWebhookUrl = String(body.url);
+			return this.json(res, 200, {});
+		}
 		if (route === 'POST /crm/contacts') {
 			if (typeof body.email !== 'string' || !body.email.includes('@')) return this.json(res, 422, { error: 'email is required' });
-			const existing = [...this.crm.values()].find((c) => c.email === body.email.toLowerCase() || (body.wixContactId && c.wixContactId === body.wixContactId));
-			const contact: CrmContact = { ...(existing ?? { id: randomUUID() }), ...body, email: body.email.toLowerCase(), updatedAt: new Date().toISOString() };
+			const existing = [...this.crm.values()].find(
+				(c) => (body.id && c.id === body.id) || (body.wixContactId && c.wixContactId === body.wixContactId) || c.email === body.email.toLowerCase(),
+			);
+			const { id: _givenId, ...fields } = body;
+			void _givenId;
+			const contact: CrmContact = { ...(existing ?? { id: randomUUID() }), ...fields, email: body.email.toLowerCase(), updatedAt: new Date().toISOString() };
 			this.crm.set(contact.id, contact);
 			return this.json(res, 200, contact);
 		}

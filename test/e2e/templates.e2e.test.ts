@@ -141,3 +141,76 @@ test('every template imports unchanged with n8n import:workflow and uses only in
 		expect(template.nodes.some((n: any) => n.type === 'n8n-nodes-base.stickyNote')).toBe(true);
 	}
 });
+
+test('2-way sync: both sides converge after creates, edits, deletes and a merge, with one execution per outside change', async () => {
+	const { body } = templateAsImported(join(TEMPLATES, 'two-way-contact-sync.json'), external.url);
+	const created = await n8n.api('POST', '/workflows', { name: body.name, nodes: body.nodes, connections: body.connections, settings: body.settings });
+	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
+	const wixUrl = `${n8n.url}/webhook/${created.nodes.find((n: any) => n.name === 'Wix Trigger').webhookId}/webhook`;
+	for (let k = 0; k < 40 && (await fetch(wixUrl, { method: 'POST', body: 'probe' })).status !== 401; k++) await new Promise((r) => setTimeout(r, 250));
+	const setup = await n8n.execute(created.id);
+	expect(nodeOutput(setup, 'Find or Create externalCrmId')[0]).toMatchObject({ key: 'custom.externalcrmid' });
+	await admin(sandbox, 'POST', '/webhooks', { url: wixUrl, contentType: 'application/json' });
+	await fetch(`${external.url}/crm/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url: `${n8n.url}/webhook/wix-2-way-sync-crm-events` }) });
+
+	let expected = 0;
+	const settle = async (more: number) => {
+		expected += more;
+		let runs: any[] = [];
+		for (let k = 0; k < 60; k++) {
+			await admin(sandbox, 'GET', '/webhooks/deliveries');
+			runs = (await n8n.api('GET', `/executions?workflowId=${created.id}&limit=250`)).data.filter((e: any) => e.mode !== 'cli');
+			if (runs.length >= expected && runs.every((e: any) => e.finished || e.status === 'error' || e.status === 'success')) break;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		await new Promise((r) => setTimeout(r, 700));
+		await admin(sandbox, 'GET', '/webhooks/deliveries');
+		runs = (await n8n.api('GET', `/executions?workflowId=${created.id}&limit=250`)).data.filter((e: any) => e.mode !== 'cli');
+		expect(runs.filter((e: any) => e.status === 'error')).toEqual([]);
+		expect(runs).toHaveLength(expected);
+	};
+	const crm = async () => (await externalState()).crm;
+	const wixContact = async (id: string) => (await wix(sandbox, 'GET', `/contacts/v4/contacts/${id}`)).body.contact;
+	const ui = (method: string, path: string, payload?: unknown) =>
+		fetch(`${external.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: payload === undefined ? undefined : JSON.stringify(payload) }).then((r) => r.json() as Promise<any>);
+
+	// Wix → CRM, and the external ID comes back once.
+	const a = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Ada' }, emails: { items: [{ email: 'ada@sync.test' }] } } })).body.contact;
+	await settle(1);
+	const crmA = (await crm()).find((c) => c.email === 'ada@sync.test');
+	expect(crmA).toMatchObject({ wixContactId: a.id, firstName: 'Ada' });
+	expect((await wixContact(a.id)).info.extendedFields.items['custom.externalcrmid']).toBe(crmA.id);
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${a.id}`, { revision: (await wixContact(a.id)).revision, info: { name: { first: 'Ada', last: 'Lovelace' } } });
+	await settle(1);
+	expect((await crm()).find((c) => c.id === crmA.id)).toMatchObject({ lastName: 'Lovelace', wixContactId: a.id });
+
+	// CRM → Wix, and the CRM learns the Wix ID.
+	const b = await ui('POST', '/crm/ui/contacts', { email: 'grace@sync.test', firstName: 'Grace' });
+	await settle(1);
+	const wixB = (await admin(sandbox, 'GET', '/state')).contacts.find((c: any) => c.primaryInfo.email === 'grace@sync.test');
+	expect(wixB.info.extendedFields.items['custom.externalcrmid']).toBe(b.id);
+	expect((await crm()).find((c) => c.id === b.id)).toMatchObject({ wixContactId: wixB.id });
+	await ui('POST', '/crm/ui/contacts', { id: b.id, lastName: 'Hopper' });
+	await settle(1);
+	expect((await wixContact(wixB.id)).info.name).toEqual({ first: 'Grace', last: 'Hopper' });
+
+	// A merge in Wix: the source disappears from the CRM, the target stays.
+	const c = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Cee' }, emails: { items: [{ email: 'c@sync.test' }] } } })).body.contact;
+	const d = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Dee' }, emails: { items: [{ email: 'd@sync.test' }] } } })).body.contact;
+	await settle(2);
+	await wix(sandbox, 'POST', `/contacts/v4/contacts/${c.id}/merge`, { targetContactRevision: (await wixContact(c.id)).revision, sourceContactIds: [d.id] });
+	await settle(2);
+
+	// Deletes on both sides.
+	await wix(sandbox, 'DELETE', `/contacts/v4/contacts/${a.id}`);
+	await settle(1);
+	await ui('DELETE', `/crm/ui/contacts/${b.id}`);
+	await settle(1);
+
+	const finalCrm = await crm();
+	const finalWix = (await admin(sandbox, 'GET', '/state')).contacts;
+	expect(finalCrm.map((x) => x.wixContactId)).toEqual([c.id]);
+	expect(finalWix.map((x: any) => x.id)).toEqual([c.id]);
+	expect(finalWix[0].info.extendedFields.items['custom.externalcrmid']).toBe(finalCrm[0].id);
+	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+});
