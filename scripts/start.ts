@@ -16,9 +16,17 @@ function option(name: string, fallback: string): string {
 	return inline ? inline.split('=')[1] : fallback;
 }
 
-async function main() {
-	const started = Date.now();
-	const home = join(REPO_DIR, '.n8n-start');
+export interface StackOptions {
+	home: string;
+	port: number;
+	sandboxPort: number;
+	externalPort: number;
+	seed: string;
+}
+
+/** Builds, starts the sandbox, the stand-in external systems and n8n with credentials and templates. */
+export async function startStack(options: StackOptions) {
+	const { home } = options;
 	mkdirSync(home, { recursive: true });
 
 	process.stdout.write('Building the package...\n');
@@ -43,13 +51,13 @@ async function main() {
 		);
 	}
 	const identity = JSON.parse(readFileSync(identityFile, 'utf8'));
-	const sandbox = await startSandbox({ ...identity, seed: option('seed', 'demo'), port: Number(option('sandbox-port', '7800')) });
+	const sandbox = await startSandbox({ ...identity, seed: options.seed, port: options.sandboxPort });
 	process.stdout.write(`Wix sandbox on ${sandbox.url} with ${sandbox.site.contacts.size} contacts\n`);
-	const external = await startExternalSystems(Number(option('external-port', '7900')));
+	const external = await startExternalSystems(options.externalPort);
 
 	process.stdout.write('Preparing n8n (the first start installs the pinned n8n runtime, a few minutes)...\n');
 	const tarball = await packPackage(join(home, 'pack'));
-	const n8n = await createN8n({ tarball, userFolder: join(home, 'n8n'), port: Number(option('port', '5678')) });
+	const n8n = await createN8n({ tarball, userFolder: join(home, 'n8n'), port: options.port });
 	const c = sandbox.creds;
 	await n8n.importCredentials([
 		{ id: 'wixSandboxApiKey', name: 'Wix sandbox', type: 'wixApiKeyApi', data: { apiKey: c.apiKey, siteId: c.siteId, baseUrl: sandbox.url, requestsPerMinute: 200 } },
@@ -75,6 +83,18 @@ async function main() {
 		await n8n.cli(['import:workflow', `--input=${join(home, 'templates', file)}`]);
 	}
 	await n8n.start();
+	return { sandbox, external, n8n, templates };
+}
+
+async function main() {
+	const started = Date.now();
+	const { sandbox, external, n8n, templates } = await startStack({
+		home: join(REPO_DIR, '.n8n-start'),
+		port: Number(option('port', '5678')),
+		sandboxPort: Number(option('sandbox-port', '7800')),
+		externalPort: Number(option('external-port', '7900')),
+		seed: option('seed', 'demo'),
+	});
 
 	process.stdout.write(
 		[
@@ -110,7 +130,9 @@ async function main() {
 	});
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}
