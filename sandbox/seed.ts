@@ -38,6 +38,7 @@ export function seedSite(ctx: ContactsContext, seed: string): void {
 		findOrCreateField(ctx, { displayName: 'Lifetime Value', dataType: 'NUMBER' });
 		findOrCreateField(ctx, { displayName: 'Renewal Date', dataType: 'DATE' });
 		findOrCreateField(ctx, { displayName: 'Website', dataType: 'URL' });
+		findOrCreateField(ctx, { displayName: 'externalCrmId', dataType: 'TEXT' });
 	}
 	// Spread over the year before now, in creation order, never in the future.
 	const span = 365 * 86_400_000;
