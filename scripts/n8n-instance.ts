@@ -189,6 +189,11 @@ export class N8nInstance {
 		return text ? JSON.parse(text) : {};
 	}
 
+	/** The executions of a workflow, newest first, with their run data. */
+	async executions(workflowId: string): Promise<any[]> {
+		return (await this.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`)).data;
+	}
+
 	async ensureApiKey(): Promise<string> {
 		if (this.apiKey) return this.apiKey;
 		const scopes = ['workflow:read', 'workflow:list', 'workflow:create', 'workflow:update', 'workflow:delete', 'workflow:activate', 'workflow:deactivate', 'execution:read', 'execution:list', 'credential:create'];

@@ -6,9 +6,7 @@ import { API_KEY_CREDENTIAL, e2e } from './fixtures';
 const { sandbox, n8n } = e2e();
 const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
 
-async function executions(workflowId: string): Promise<any[]> {
-	return (await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`)).data;
-}
+const executions = (workflowId: string) => n8n.executions(workflowId);
 
 function automationPostingTo(url: string) {
 	return {

@@ -5,9 +5,7 @@ import { API_KEY_CREDENTIAL, e2e } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 
-async function executions(workflowId: string): Promise<any[]> {
-	return (await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`)).data;
-}
+const executions = (workflowId: string) => n8n.executions(workflowId);
 
 const itemsOf = (execution: any) => execution.data.resultData.runData['Wix Polling Trigger'][0].data.main[0].map((i: any) => i.json);
 

@@ -159,13 +159,13 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge,
 		let runs: any[] = [];
 		for (let k = 0; k < 60; k++) {
 			await admin(sandbox, 'GET', '/webhooks/deliveries');
-			runs = (await n8n.api('GET', `/executions?workflowId=${created.id}&limit=250`)).data.filter((e: any) => e.mode !== 'cli');
+			runs = (await n8n.executions(created.id)).filter((e: any) => e.mode !== 'cli');
 			if (runs.length >= expected && runs.every((e: any) => e.finished || e.status === 'error' || e.status === 'success')) break;
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		await new Promise((r) => setTimeout(r, 700));
 		await admin(sandbox, 'GET', '/webhooks/deliveries');
-		runs = (await n8n.api('GET', `/executions?workflowId=${created.id}&limit=250`)).data.filter((e: any) => e.mode !== 'cli');
+		runs = (await n8n.executions(created.id)).filter((e: any) => e.mode !== 'cli');
 		expect(runs.filter((e: any) => e.status === 'error')).toEqual([]);
 		expect(runs).toHaveLength(expected);
 	};

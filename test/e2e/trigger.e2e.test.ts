@@ -28,10 +28,7 @@ function triggerNode(parameters: Record<string, unknown> = {}) {
 	return { name: 'Wix Trigger', type: 'n8n-nodes-wix-crm.wixTrigger', typeVersion: 1, position: [0, 0], parameters, credentials: { wixOAuth2Api: OAUTH_CREDENTIAL } };
 }
 
-async function executions(workflowId: string): Promise<any[]> {
-	const result = await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`);
-	return result.data;
-}
+const executions = (workflowId: string) => n8n.executions(workflowId);
 
 /** Waits until the sandbox delivered everything and n8n has stopped adding executions. */
 async function settled(workflowId: string): Promise<any[]> {
