@@ -1,5 +1,6 @@
-// Three layers, all run by `npm test`: unit (pure functions), integration (operations against a
-// sandbox over HTTP) and e2e (one real n8n shared by every e2e test file).
+// Four layers, all run by `npm test`: unit (pure functions), integration (operations against a
+// sandbox over HTTP), e2e (one real n8n shared by every e2e test file) and browser (the `npm start`
+// stack toured in Chromium).
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] };
 
 const modulePathIgnorePatterns = ['<rootDir>/dist/'];
@@ -23,6 +24,7 @@ module.exports = {
 			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
 			globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
 		},
+		{ displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], transform, testEnvironment: 'node', modulePathIgnorePatterns },
 	],
 	testTimeout: 150000,
 };

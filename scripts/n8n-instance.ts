@@ -60,6 +60,9 @@ export interface N8nDescriptor {
 	userFolder: string;
 	port: number;
 	env: Record<string, string | undefined>;
+	/** A logged-in session shared by every test file: n8n allows 5 logins per minute per user. */
+	cookie?: string;
+	apiKey?: string;
 }
 
 export class N8nInstance {
@@ -73,7 +76,9 @@ export class N8nInstance {
 	apiKey?: string;
 	logs: string[] = [];
 
-	constructor({ paths, userFolder, port, env }: N8nDescriptor) {
+	constructor({ paths, userFolder, port, env, cookie, apiKey }: N8nDescriptor) {
+		this.cookie = cookie;
+		this.apiKey = apiKey;
 		this.paths = paths;
 		this.userFolder = userFolder;
 		this.port = port;
@@ -83,7 +88,7 @@ export class N8nInstance {
 
 	/** What another process (a test worker) needs to drive the same running instance. */
 	describe(): N8nDescriptor {
-		return { paths: this.paths, userFolder: this.userFolder, port: this.port, env: this.env };
+		return { paths: this.paths, userFolder: this.userFolder, port: this.port, env: this.env, cookie: this.cookie, apiKey: this.apiKey };
 	}
 
 	/** Runs an n8n CLI command next to the server (its own task-broker port) and returns stdout. */
@@ -177,11 +182,16 @@ export class N8nInstance {
 		return this.cookie;
 	}
 
+	/** The session cookie, logging in only when there is none yet. */
+	async session(): Promise<string> {
+		return this.cookie ?? (await this.login());
+	}
+
 	async rest(method: string, path: string, body?: unknown): Promise<any> {
-		if (!this.cookie) await this.login();
+		const cookie = await this.session();
 		const response = await fetch(`${this.url}/rest${path}`, {
 			method,
-			headers: { Cookie: this.cookie!, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			headers: { Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();

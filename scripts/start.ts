@@ -22,6 +22,8 @@ export interface StackOptions {
 	sandboxPort: number;
 	externalPort: number;
 	seed: string;
+	/** Build before packing (default true); the test command has built already. */
+	build?: boolean;
 }
 
 /** Builds, starts the sandbox, the stand-in external systems and n8n with credentials and templates. */
@@ -29,8 +31,10 @@ export async function startStack(options: StackOptions) {
 	const { home } = options;
 	mkdirSync(home, { recursive: true });
 
-	process.stdout.write('Building the package...\n');
-	execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_DIR, stdio: 'inherit' });
+	if (options.build !== false) {
+		process.stdout.write('Building the package...\n');
+		execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_DIR, stdio: 'inherit' });
+	}
 
 	// The same sandbox identity on every start, so the imported credential keeps working.
 	const identityFile = join(home, 'sandbox-identity.json');
@@ -83,12 +87,17 @@ export async function startStack(options: StackOptions) {
 		await n8n.cli(['import:workflow', `--input=${join(home, 'templates', file)}`]);
 	}
 	await n8n.start();
-	return { sandbox, external, n8n, templates };
+	const stop = async () => {
+		await n8n.stop();
+		await sandbox.close();
+		await external.close();
+	};
+	return { sandbox, external, n8n, templates, stop };
 }
 
 async function main() {
 	const started = Date.now();
-	const { sandbox, external, n8n, templates } = await startStack({
+	const { sandbox, external, n8n, templates, stop: stopStack } = await startStack({
 		home: join(REPO_DIR, '.n8n-start'),
 		port: Number(option('port', '5678')),
 		sandboxPort: Number(option('sandbox-port', '7800')),
@@ -115,9 +124,7 @@ async function main() {
 		if (stopping) return;
 		stopping = true;
 		process.stdout.write('\nStopping n8n and the sandbox...\n');
-		await n8n.stop();
-		await sandbox.close();
-		await external.close();
+		await stopStack();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);

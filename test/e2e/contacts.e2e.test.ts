@@ -28,11 +28,11 @@ beforeEach(async () => {
 });
 
 test('n8n loads our nodes and credentials from the installed package', async () => {
-	await n8n.login();
-	const types = await fetch(`${n8n.url}/types/nodes.json`, { headers: { Cookie: n8n.cookie! } }).then((r) => r.json() as Promise<Array<{ name: string }>>);
+	const cookie = await n8n.session();
+	const types = await fetch(`${n8n.url}/types/nodes.json`, { headers: { Cookie: cookie } }).then((r) => r.json() as Promise<Array<{ name: string }>>);
 	const names = types.map((t: { name: string }) => t.name);
 	expect(names).toEqual(expect.arrayContaining(['n8n-nodes-wix-crm.wixContacts', 'n8n-nodes-wix-crm.wixContactsTool']));
-	const credentialTypes = await fetch(`${n8n.url}/types/credentials.json`, { headers: { Cookie: n8n.cookie! } }).then((r) => r.json() as Promise<Array<{ name: string }>>);
+	const credentialTypes = await fetch(`${n8n.url}/types/credentials.json`, { headers: { Cookie: cookie } }).then((r) => r.json() as Promise<Array<{ name: string }>>);
 	expect(credentialTypes.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['wixApiKeyApi', 'wixOAuth2Api']));
 });
 

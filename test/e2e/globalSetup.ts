@@ -18,6 +18,7 @@ export default async function globalSetup() {
 	const n8n = await createN8n({ tarball });
 	await n8n.importCredentials(e2eCredentials({ url: sandbox.url, creds: sandbox.creds }));
 	await n8n.start();
+	await n8n.ensureApiKey();
 	(globalThis as Record<string, unknown>).__wixE2E = { sandbox, n8n, external };
 	const descriptor = { sandbox: { url: sandbox.url, creds: sandbox.creds }, external: { url: external.url }, n8n: n8n.describe() };
 	const file = join(work, 'e2e.json');

@@ -127,7 +127,7 @@ test('every template imports unchanged with n8n import:workflow and uses only in
 	const { readdirSync } = await import('node:fs');
 	const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'));
 	expect(files.length).toBeGreaterThanOrEqual(4);
-	const types = (await fetch(`${n8n.url}/types/nodes.json`, { headers: { Cookie: await n8n.login() } }).then((r) => r.json())) as Array<{ name: string }>;
+	const types = (await fetch(`${n8n.url}/types/nodes.json`, { headers: { Cookie: await n8n.session() } }).then((r) => r.json())) as Array<{ name: string }>;
 	const installed = new Set(types.map((t) => t.name));
 	for (const file of files) {
 		await n8n.cli(['import:workflow', `--input=${join(TEMPLATES, file)}`]);

@@ -1,0 +1,64 @@
+// The editor as a user sees it: the stack `npm start` runs (sandbox with demo data, real n8n with
+// the packed package, credentials and templates imported), toured in Debian's Chromium.
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { CHROMIUM, MISSING_CONTACT, missingContactWorkflow, templateWorkflows, tourEditor, type TourReport } from '../../scripts/editor-tour';
+import { freePort, REPO_DIR } from '../../scripts/n8n-instance';
+import { startStack } from '../../scripts/start';
+
+const templates = templateWorkflows(join(REPO_DIR, 'templates'));
+let report: TourReport;
+
+beforeAll(async () => {
+	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+	const stack = await startStack({
+		home: mkdtempSync(join(tmpdir(), 'wix-browser-')),
+		port: await freePort(),
+		sandboxPort: await freePort(),
+		externalPort: await freePort(),
+		seed: 'demo',
+		build: false,
+	});
+	try {
+		const failing = await stack.n8n.api('POST', '/workflows', missingContactWorkflow());
+		report = await tourEditor({
+			failingWorkflowId: failing.id,
+			url: stack.n8n.url,
+			workflows: templates,
+			parameterPanel: { workflowId: 'wixTplTwoWaySync', nodeName: 'Upsert in Wix', parameter: 'email' },
+			imagesDir: mkdtempSync(join(tmpdir(), 'wix-browser-images-')),
+		});
+	} finally {
+		await stack.stop();
+	}
+}, 300_000);
+
+test('searching the node panel for "Wix" offers every node of the package', () => {
+	// The panel shows triggers without the word "Trigger".
+	expect(report.nodePanel).toEqual(expect.arrayContaining(['Wix', 'Wix Contacts', 'Wix Polling']));
+});
+
+test('every template opens on the canvas with all of its nodes and no error toast', () => {
+	expect(templates.length).toBeGreaterThanOrEqual(5);
+	for (const template of templates) {
+		const canvas = report.canvases.find((c) => c.id === template.id);
+		expect({ id: template.id, nodes: [...(canvas?.nodesOnCanvas ?? [])].sort() }).toEqual({ id: template.id, nodes: [...template.nodeNames].sort() });
+	}
+});
+
+test('a Wix Contacts node opens its parameter panel with the upsert fields', () => {
+	expect(report.parameters).toEqual(expect.arrayContaining(['operation', 'email', 'firstName', 'lastName']));
+});
+
+test("a failing Wix call shows Wix's error, naming the node, the contact and Wix's code", () => {
+	expect(report.failureToast).toContain('Get Contact');
+	expect(report.failureToast).toContain(MISSING_CONTACT);
+	expect(report.failureToast).toContain('CONTACT_NOT_FOUND');
+});
+
+test('each step left a screenshot', () => {
+	expect(report.screenshots).toHaveLength(templates.length + 3);
+	for (const file of report.screenshots) expect(statSync(file).size).toBeGreaterThan(10_000);
+});
