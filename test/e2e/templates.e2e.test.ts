@@ -214,3 +214,75 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge,
 	expect(finalWix[0].info.extendedFields.items['custom.externalcrmid']).toBe(finalCrm[0].id);
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 });
+
+test('2-way sync without an app: the Automation and the poll bring Wix changes, the CRM webhook brings CRM changes, no loops', async () => {
+	const { body } = templateAsImported(join(TEMPLATES, 'two-way-contact-sync-automation.json'), external.url);
+	const created = await n8n.api('POST', '/workflows', { name: body.name, nodes: body.nodes, connections: body.connections, settings: body.settings });
+	const setup = await n8n.execute(created.id);
+	expect(nodeOutput(setup, 'Find or Create externalCrmId')[0]).toMatchObject({ key: 'custom.externalcrmid' });
+	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
+	let automations: any[] = [];
+	for (let k = 0; k < 40 && !automations.length; k++) {
+		automations = (await admin(sandbox, 'GET', '/automations')).automations;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	expect(automations).toHaveLength(1);
+	await fetch(`${external.url}/crm/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url: `${n8n.url}/webhook/wix-no-app-sync-crm-events` }) });
+
+	const crm = async () => (await externalState()).crm;
+	const wixContact = async (id: string) => (await wix(sandbox, 'GET', `/contacts/v4/contacts/${id}`)).body.contact;
+	const ui = (method: string, path: string, payload?: unknown) =>
+		fetch(`${external.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: payload === undefined ? undefined : JSON.stringify(payload) }).then((r) => r.json() as Promise<any>);
+	const until = async <T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> => {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			await admin(sandbox, 'GET', '/webhooks/deliveries');
+			const value = await read();
+			if (ok(value)) return value;
+			if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+	};
+
+	// Wix → CRM through the Automation, and the external ID comes back once.
+	const a = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Ada' }, emails: { items: [{ email: 'ada@noapp.test' }] } } })).body.contact;
+	const crmA = await until('Ada in the CRM', async () => (await crm()).find((c) => c.email === 'ada@noapp.test'), (c) => Boolean(c));
+	expect(crmA).toMatchObject({ wixContactId: a.id, firstName: 'Ada' });
+	await until('Ada’s external ID', async () => (await wixContact(a.id)).info.extendedFields?.items?.['custom.externalcrmid'], (v) => v === crmA!.id);
+
+	// An edit in Wix reaches the CRM on the next poll (every minute).
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${a.id}`, { revision: (await wixContact(a.id)).revision, info: { name: { first: 'Ada', last: 'Lovelace' } } });
+
+	// Meanwhile CRM → Wix: a create, an edit and a delete.
+	const b = await ui('POST', '/crm/ui/contacts', { email: 'grace@noapp.test', firstName: 'Grace' });
+	const wixB = await until(
+		'Grace in Wix',
+		async () => ((await admin(sandbox, 'GET', '/state')).contacts as any[]).find((c) => c.primaryInfo?.email === 'grace@noapp.test'),
+		(c) => Boolean(c),
+	);
+	expect(wixB.info.extendedFields.items['custom.externalcrmid']).toBe(b.id);
+	await until('the CRM learns Grace’s Wix ID', async () => (await crm()).find((c) => c.id === b.id), (c) => c?.wixContactId === wixB.id);
+	await ui('POST', '/crm/ui/contacts', { id: b.id, lastName: 'Hopper' });
+	await until('Grace’s new name in Wix', async () => (await wixContact(wixB.id)).info.name, (n) => n?.last === 'Hopper');
+	const c = await ui('POST', '/crm/ui/contacts', { email: 'gone@noapp.test', firstName: 'Gone' });
+	await until('the CRM learns Gone’s Wix ID', async () => (await crm()).find((x) => x.id === c.id), (x) => Boolean(x?.wixContactId));
+	const gone = (await crm()).find((x) => x.id === c.id)!;
+	await ui('DELETE', `/crm/ui/contacts/${c.id}`);
+	await until('Gone deleted in Wix', async () => (await wix(sandbox, 'GET', `/contacts/v4/contacts/${gone.wixContactId}`)).status, (s) => s === 404);
+
+	await until('Ada’s edit in the CRM', async () => (await crm()).find((x) => x.id === crmA!.id), (x) => x?.lastName === 'Lovelace', 150_000);
+	// Let one more poll pass: our own writes (the external IDs, Grace's edit) must not come back.
+	const minute = 60_000 - (Date.now() % 60_000);
+	await new Promise((r) => setTimeout(r, minute + 5_000));
+
+	const runs = (await n8n.executions(created.id)).filter((e: any) => e.mode !== 'cli');
+	expect(runs.filter((e: any) => e.status === 'error')).toEqual([]);
+	// The Automation (Ada), the CRM webhook (Grace created and edited, Gone created and deleted), one poll (Ada's edit).
+	const started = runs.map((e: any) => Object.keys(e.data.resultData.runData).find((n) => ['Contact Created in Wix', 'Contact Changed in Wix', 'CRM Webhook'].includes(n)));
+	expect(started.sort()).toEqual(['CRM Webhook', 'CRM Webhook', 'CRM Webhook', 'CRM Webhook', 'Contact Changed in Wix', 'Contact Created in Wix']);
+	expect(((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((x) => x.primaryInfo?.email).sort()).toEqual(['ada@noapp.test', 'grace@noapp.test']);
+	expect((await crm()).map((x) => x.email).sort()).toEqual(['ada@noapp.test', 'grace@noapp.test']);
+
+	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+	await until('the Automation removed', async () => (await admin(sandbox, 'GET', '/automations')).automations, (list: any[]) => list.length === 0);
+}, 300_000);

@@ -2,8 +2,9 @@
 // timestamps across page boundaries, updates during a poll, and manual "fetch test event".
 import type { IDataObject } from 'n8n-workflow';
 
+import { WixContacts } from '../../nodes/Wix/Contacts/WixContacts.node';
 import { WixPollingTrigger } from '../../nodes/Wix/PollingTrigger/WixPollingTrigger.node';
-import { runPoll } from '../helpers/executeContext';
+import { runNode, runPoll } from '../helpers/executeContext';
 import { admin, apiKeyCredentials, useTestSandbox, wix } from '../helpers/sandbox';
 
 const node = new WixPollingTrigger();
@@ -210,4 +211,30 @@ describe('members and loyalty', () => {
 		expect((await wix(sandbox, 'POST', `/loyalty-accounts/v1/accounts/${a.id}/adjust-points`, { balance: 3, revision: '1' })).status).toBe(409);
 		expect((await wix(sandbox, 'POST', '/loyalty-accounts/v1/accounts', { contactId: a.contactId })).status).toBe(409);
 	});
+});
+
+test('"Ignore Our Own Writes" leaves out the changes our Contacts node made, not anyone else’s', async () => {
+	const ours = await create('Ours');
+	const theirs = await create('Theirs');
+	await pause();
+	const parameters = { event: 'updatedContact', firstRun: 'fromNow', options: { settleSeconds: 0, ignoreOwnWrites: true } };
+	const state: IDataObject = {};
+	expect(await poll(state, parameters)).toBeNull();
+	await pause();
+	const contacts = new WixContacts();
+	const write = (id: string, last: string) =>
+		runNode({
+			node: contacts,
+			parameters: { resource: 'contact', operation: 'update', contactId: { __rl: true, mode: 'id', value: id }, updateFields: { lastName: last } },
+			credentials: apiKeyCredentials(sandbox),
+		});
+	await write(ours.id, 'ByN8n');
+	const current = (await wix(sandbox, 'GET', `/contacts/v4/contacts/${theirs.id}`)).body.contact;
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${theirs.id}`, { revision: current.revision, info: { name: { first: 'Theirs', last: 'ByHand' } } });
+	await pause();
+	expect(names(await poll(state, parameters))).toEqual(['Theirs']);
+	// Without the option the same kind of change is emitted.
+	await write(theirs.id, 'ByN8nToo');
+	await pause();
+	expect(names(await poll(state, { ...parameters, options: { settleSeconds: 0 } }))).toEqual(['Theirs']);
 });

@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { authenticationProperty } from '../shared/descriptions';
+import { isOwnContactEvent } from '../shared/echo';
 import { nextKeyset, windowQuery, type Keyset, type PollCursor } from '../shared/pollWindow';
 import { wixApiRequest } from '../transport';
 import { POLL_SOURCES, sampleBody, type PollSource } from './sources';
@@ -97,6 +98,15 @@ export class WixPollingTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Ignore Our Own Writes',
+						name: 'ignoreOwnWrites',
+						type: 'boolean',
+						default: false,
+						displayOptions: { show: { '/event': ['newContact', 'updatedContact'] } },
+						description:
+							'Whether to leave out contacts whose latest change was made by this package’s Wix nodes in this n8n, so a 2-way sync does not send its own writes back',
+					},
+					{
 						displayName: 'Settle Delay (Seconds)',
 						name: 'settleSeconds',
 						type: 'number',
@@ -113,7 +123,8 @@ export class WixPollingTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as string;
 		const source = POLL_SOURCES[event];
 		if (!source) throw new NodeOperationError(this.getNode(), `Unknown event "${event}"`);
-		const settleMs = Number((this.getNodeParameter('options', {}) as { settleSeconds?: number }).settleSeconds ?? 10) * 1000;
+		const options = this.getNodeParameter('options', {}) as { settleSeconds?: number; ignoreOwnWrites?: boolean };
+		const settleMs = Number(options.settleSeconds ?? 10) * 1000;
 		const to = new Date(Date.now() - settleMs).toISOString();
 		const threshold = event === 'loyaltyThreshold' ? Number(this.getNodeParameter('threshold', 0)) : undefined;
 
@@ -155,6 +166,10 @@ export class WixPollingTrigger implements INodeType {
 			}
 			state.above = [...above];
 			records = reached;
+		}
+		if (options.ignoreOwnWrites && (event === 'newContact' || event === 'updatedContact')) {
+			const slug = event === 'newContact' ? 'created' : 'updated';
+			records = records.filter((contact) => !isOwnContactEvent({ slug, entityId: String(contact.id), entity: contact }));
 		}
 		// The cursor moves only once the whole window was read.
 		state.cursor = { from: to };

@@ -87,7 +87,8 @@ export class WixTrigger implements INodeType {
 		icon: { light: 'file:wix.svg', dark: 'file:wix.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).length ? $parameter["events"].length + " event types" : "all events"}}',
+		subtitle:
+			'={{$parameter["source"] === "automation" ? "Automation: " + $parameter["automationTrigger"] : (($parameter["events"] || []).length ? $parameter["events"].length + " event types" : "all events")}}',
 		description: 'Starts the workflow on Wix events: signed app webhooks, or a Wix Automation the node registers itself',
 		defaults: { name: 'Wix Trigger' },
 		inputs: [],
