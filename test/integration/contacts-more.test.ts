@@ -123,6 +123,26 @@ describe('Contact: Create or Update', () => {
 		expect(c['GET /contacts/v4/contacts/{id}']).toBeUndefined();
 	});
 
+	it('treats empty mapped values as not given: a blank form field keeps the stored value', async () => {
+		await field('externalCrmId', 'TEXT');
+		const vip = await label('VIP');
+		const ada = await contact({
+			name: { first: 'Ada', last: 'Lovelace' },
+			company: 'AE',
+			emails: { items: [{ email: 'ada@example.com' }] },
+			labelKeys: { items: [vip.key] },
+			extendedFields: { items: { 'custom.externalcrmid': 'crm-1' } },
+		});
+		const { output } = await run({
+			operation: 'upsert',
+			contactFields: { email: 'ada@example.com', firstName: 'Augusta', lastName: '', company: '  ', labels: '', phone: '', customFields: { field: [{ key: 'externalCrmId', value: '' }] } },
+		});
+		expect(output[0].json).toMatchObject({ action: 'updated', contactId: ada.id });
+		const stored = (await wix(sandbox, 'GET', `/contacts/v4/contacts/${ada.id}`)).body.contact;
+		expect(stored.info).toMatchObject({ name: { first: 'Augusta', last: 'Lovelace' }, company: 'AE', labelKeys: { items: [vip.key] } });
+		expect(stored.info.extendedFields.items['custom.externalcrmid']).toBe('crm-1');
+	});
+
 	it('does not create a duplicate when the same email comes twice in one run', async () => {
 		const { output } = await run(
 			{ operation: 'upsert', contactFields: (_: number, item: IDataObject) => item },

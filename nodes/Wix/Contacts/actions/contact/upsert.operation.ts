@@ -12,7 +12,7 @@ import { writeContact } from './update.operation';
 import { noteContactEmail, noteContactRevision } from '../../../shared/echo';
 
 const properties: INodeProperties[] = [
-	contactFieldsCollection('contactFields', 'Contact Fields', 'The contact is matched by email, then phone (then the external ID field, if chosen). Fields not given keep their stored values.'),
+	contactFieldsCollection('contactFields', 'Contact Fields', 'The contact is matched by email, then phone (then the external ID field, if chosen). Fields not given, or given empty, keep their stored values.'),
 	simplifyProperty,
 	optionsCollection([
 			createMissingLabelsOption,
@@ -79,6 +79,21 @@ async function lookUp(ctx: IExecuteFunctions, field: string, values: string[], i
 	}
 }
 
+/**
+ * Mapped values come out empty when the source lacks them (a form left blank, a CRM without a last
+ * name); for Create or Update that means "keep what Wix has", like a field not given at all.
+ */
+function withoutEmptyValues(fields: ContactFields): ContactFields {
+	const isEmpty = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+	const kept = Object.fromEntries(Object.entries(fields).filter(([, value]) => !isEmpty(value))) as ContactFields;
+	if (kept.customFields?.field) {
+		const field = kept.customFields.field.filter((f) => !isEmpty(f.value));
+		if (field.length) kept.customFields = { field };
+		else delete kept.customFields;
+	}
+	return kept;
+}
+
 export async function executeBatch(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject | Error>> {
 	const results: Array<IDataObject | Error> = new Array(itemCount);
 	const pending: Pending[] = [];
@@ -86,7 +101,7 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 
 	for (let i = 0; i < itemCount; i++) {
 		try {
-			const fields = this.getNodeParameter('contactFields', i, {}) as ContactFields;
+			const fields = withoutEmptyValues(this.getNodeParameter('contactFields', i, {}) as ContactFields);
 			const options = this.getNodeParameter('options', i, {}) as Options;
 			if (options.externalIdField) externalKey = (await resolveField(this, options.externalIdField, i)).key;
 			const item: Pending = { index: i, fields };
