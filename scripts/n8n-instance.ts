@@ -172,11 +172,17 @@ export class N8nInstance {
 	}
 
 	async login() {
-		const response = await fetch(`${this.url}/rest/login`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-		});
+		let response: Response;
+		// Just after start n8n may still answer 408 or 503; 429 means its 5-logins-a-minute limit.
+		for (let attempt = 1; ; attempt++) {
+			response = await fetch(`${this.url}/rest/login`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			});
+			if (response.ok || attempt >= 8 || ![408, 429, 502, 503].includes(response.status)) break;
+			await new Promise((r) => setTimeout(r, response.status === 429 ? 15_000 : 1_000));
+		}
 		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
 		this.cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 		return this.cookie;

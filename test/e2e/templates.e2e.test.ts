@@ -39,7 +39,7 @@ test('subscribed emails: only SUBSCRIBED contacts reach the email service, with 
 	expect(subscribers.find((s) => s.email === 'yes1@e2e.test')).toEqual({ email: 'yes1@e2e.test', firstName: 'Yes1', lastName: 'Test', tags: [] });
 });
 
-test('external form to contact: a repeated submission updates the one contact and labels it', async () => {
+test('external form to contact: by webhook or the n8n-hosted form, a repeated submission updates the one contact, blanks keep values', async () => {
 	const { body } = templateAsImported(join(TEMPLATES, 'form-to-contact.json'), external.url);
 	const { id, ...create } = body;
 	void id;
@@ -66,9 +66,32 @@ test('external form to contact: a repeated submission updates the one contact an
 		contacts = (await admin(sandbox, 'GET', '/state')).contacts;
 		if (contacts[0]?.revision >= 2) break;
 	}
-	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 	expect(contacts).toHaveLength(1);
 	expect(contacts[0]).toMatchObject({ primaryInfo: { email: 'visitor@e2e.test', phone: '+15550009999' }, info: { name: { first: 'Vera', last: 'Visitor' }, labelKeys: { items: ['custom.web-form'] } } });
+
+	// The form n8n hosts: a visitor leaves the names blank (they keep their values), a new one signs up.
+	const page = await fetch(`${n8n.url}/form/wix-contact-form`);
+	expect(page.status).toBe(200);
+	expect(await page.text()).toContain('Stay in touch');
+	const submitForm = async (values: string[]) => {
+		const form = new FormData();
+		values.forEach((value, k) => form.append(`field-${k}`, value));
+		return (await fetch(`${n8n.url}/form/wix-contact-form`, { method: 'POST', body: form })).status;
+	};
+	expect(await submitForm(['visitor@e2e.test', '', '', ''])).toBe(200);
+	expect(await submitForm(['fran@e2e.test', 'Fran', '', ''])).toBe(200);
+	for (let k = 0; k < 20; k++) {
+		await new Promise((r) => setTimeout(r, 300));
+		contacts = (await admin(sandbox, 'GET', '/state')).contacts;
+		const runs = (await n8n.executions(created.id)).filter((e: any) => e.status !== 'running');
+		if (contacts.length === 2 && runs.length >= 4) break;
+	}
+	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+	const byEmail = Object.fromEntries(contacts.map((c) => [c.primaryInfo.email, c]));
+	expect(Object.keys(byEmail).sort()).toEqual(['fran@e2e.test', 'visitor@e2e.test']);
+	expect(byEmail['visitor@e2e.test'].info.name).toEqual({ first: 'Vera', last: 'Visitor' });
+	expect(byEmail['fran@e2e.test'].info).toMatchObject({ name: { first: 'Fran' }, labelKeys: { items: ['custom.web-form'] } });
+	expect((await n8n.executions(created.id)).filter((e: any) => e.status === 'error')).toEqual([]);
 });
 
 test('Velo pair: one contact created, then updated on the next run, and one email request per run with the variables', async () => {
