@@ -40,9 +40,10 @@ export class ExternalSystems {
 		return this.url;
 	}
 
-	private async notify(type: 'created' | 'updated' | 'deleted', contact: CrmContact) {
+	private async notify(type: 'created' | 'updated' | 'deleted' | 'merged', contact: CrmContact, mergedContacts?: CrmContact[]) {
 		if (!this.crmWebhookUrl) return;
-		await fetch(this.crmWebhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type, contact }) });
+		const event = mergedContacts ? { type, contact, mergedContacts } : { type, contact };
+		await fetch(this.crmWebhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
 	}
 
 	async close() {
@@ -96,6 +97,25 @@ export class ExternalSystems {
 			this.crm.set(saved.id, saved);
 			await this.notify(existing ? 'updated' : 'created', saved);
 			return this.json(res, 200, saved);
+		}
+		// A merge in the CRM: the target stays (its values win, blanks filled from the sources) and the
+		// sources are deleted; one "merged" event names them all, as CRMs like HubSpot send.
+		const uiMerge = /^POST \/crm\/ui\/contacts\/([^/]+)\/merge$/.exec(route);
+		if (uiMerge) {
+			const target = this.crm.get(uiMerge[1]);
+			const sources = (Array.isArray(body.sourceIds) ? body.sourceIds : []).map((id: string) => this.crm.get(id));
+			if (!target || !sources.length || sources.some((c: CrmContact | undefined) => !c)) return this.json(res, 404, { error: 'no such contact' });
+			const merged: CrmContact = { ...target, updatedAt: new Date().toISOString() };
+			for (const source of sources as CrmContact[]) {
+				for (const [key, value] of Object.entries(source)) {
+					if (key === 'id' || key === 'wixContactId' || key === 'email') continue;
+					if ((merged as unknown as Record<string, unknown>)[key] === undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+				}
+				this.crm.delete(source.id);
+			}
+			this.crm.set(merged.id, merged);
+			await this.notify('merged', merged, sources as CrmContact[]);
+			return this.json(res, 200, merged);
 		}
 		const uiDelete = /^DELETE \/crm\/ui\/contacts\/([^/]+)$/.exec(route);
 		if (uiDelete) {

@@ -165,7 +165,7 @@ test('every template imports unchanged with n8n import:workflow and uses only in
 	}
 });
 
-test('2-way sync: both sides converge after creates, edits, deletes and a merge, with one execution per outside change', async () => {
+test('2-way sync: both sides converge after creates, edits, deletes and a merge on each side, with one execution per outside change', async () => {
 	const { body } = templateAsImported(join(TEMPLATES, 'two-way-contact-sync.json'), external.url);
 	const created = await n8n.api('POST', '/workflows', { name: body.name, nodes: body.nodes, connections: body.connections, settings: body.settings });
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
@@ -224,6 +224,17 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge,
 	await wix(sandbox, 'POST', `/contacts/v4/contacts/${c.id}/merge`, { targetContactRevision: (await wixContact(c.id)).revision, sourceContactIds: [d.id] });
 	await settle(2);
 
+	// A merge in the CRM: the Wix contacts are merged the same way.
+	const e = await ui('POST', '/crm/ui/contacts', { email: 'e@sync.test', firstName: 'Eve' });
+	const f = await ui('POST', '/crm/ui/contacts', { email: 'f@sync.test', firstName: 'Fay' });
+	await settle(2);
+	const wixOf = Object.fromEntries((await crm()).map((x) => [x.id, x.wixContactId as string]));
+	expect(wixOf[e.id] && wixOf[f.id]).toBeTruthy();
+	await ui('POST', `/crm/ui/contacts/${e.id}/merge`, { sourceIds: [f.id] });
+	await settle(1);
+	expect(((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((x) => x.id)).not.toContain(wixOf[f.id]);
+	expect((await wixContact(wixOf[e.id])).primaryInfo.email).toBe('e@sync.test');
+
 	// Deletes on both sides.
 	await wix(sandbox, 'DELETE', `/contacts/v4/contacts/${a.id}`);
 	await settle(1);
@@ -232,9 +243,11 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge,
 
 	const finalCrm = await crm();
 	const finalWix = (await admin(sandbox, 'GET', '/state')).contacts;
-	expect(finalCrm.map((x) => x.wixContactId)).toEqual([c.id]);
-	expect(finalWix.map((x: any) => x.id)).toEqual([c.id]);
-	expect(finalWix[0].info.extendedFields.items['custom.externalcrmid']).toBe(finalCrm[0].id);
+	expect(finalCrm.map((x) => x.wixContactId).sort()).toEqual([c.id, wixOf[e.id]].sort());
+	expect(finalWix.map((x: any) => x.id).sort()).toEqual([c.id, wixOf[e.id]].sort());
+	for (const contact of finalWix) {
+		expect(contact.info.extendedFields.items['custom.externalcrmid']).toBe(finalCrm.find((x) => x.wixContactId === contact.id).id);
+	}
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 });
 
@@ -293,6 +306,17 @@ test('2-way sync without an app: the Automation and the poll bring Wix changes, 
 	await ui('DELETE', `/crm/ui/contacts/${c.id}`);
 	await until('Gone deleted in Wix', async () => (await wix(sandbox, 'GET', `/contacts/v4/contacts/${gone.wixContactId}`)).status, (s) => s === 404);
 
+	const e = await ui('POST', '/crm/ui/contacts', { email: 'eve@noapp.test', firstName: 'Eve' });
+	const f = await ui('POST', '/crm/ui/contacts', { email: 'fay@noapp.test', firstName: 'Fay' });
+	const linked = await until(
+		'Eve and Fay linked to Wix',
+		async () => (await crm()).filter((x) => [e.id, f.id].includes(x.id) && x.wixContactId),
+		(list) => list.length === 2,
+	);
+	const wixOf = Object.fromEntries(linked.map((x) => [x.id, x.wixContactId as string]));
+	await ui('POST', `/crm/ui/contacts/${e.id}/merge`, { sourceIds: [f.id] });
+	await until('Fay merged into Eve in Wix', async () => ((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((x) => x.id), (ids) => !ids.includes(wixOf[f.id]) && ids.includes(wixOf[e.id]));
+
 	await until('Ada’s edit in the CRM', async () => (await crm()).find((x) => x.id === crmA!.id), (x) => x?.lastName === 'Lovelace', 150_000);
 	// Let one more poll pass: our own writes (the external IDs, Grace's edit) must not come back.
 	const minute = 60_000 - (Date.now() % 60_000);
@@ -300,11 +324,13 @@ test('2-way sync without an app: the Automation and the poll bring Wix changes, 
 
 	const runs = (await n8n.executions(created.id)).filter((e: any) => e.mode !== 'cli');
 	expect(runs.filter((e: any) => e.status === 'error')).toEqual([]);
-	// The Automation (Ada), the CRM webhook (Grace created and edited, Gone created and deleted), one poll (Ada's edit).
-	const started = runs.map((e: any) => Object.keys(e.data.resultData.runData).find((n) => ['Contact Created in Wix', 'Contact Changed in Wix', 'CRM Webhook'].includes(n)));
-	expect(started.sort()).toEqual(['CRM Webhook', 'CRM Webhook', 'CRM Webhook', 'CRM Webhook', 'Contact Changed in Wix', 'Contact Created in Wix']);
-	expect(((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((x) => x.primaryInfo?.email).sort()).toEqual(['ada@noapp.test', 'grace@noapp.test']);
-	expect((await crm()).map((x) => x.email).sort()).toEqual(['ada@noapp.test', 'grace@noapp.test']);
+	// The Automation (Ada); the CRM webhook (Grace created and edited, Gone created and deleted, Eve and
+	// Fay created, then merged); one poll (Ada's edit).
+	const started = runs.map((run: any) => Object.keys(run.data.resultData.runData).find((n) => ['Contact Created in Wix', 'Contact Changed in Wix', 'CRM Webhook'].includes(n)));
+	expect(started.sort()).toEqual([...Array(7).fill('CRM Webhook'), 'Contact Changed in Wix', 'Contact Created in Wix']);
+	const emails = ['ada@noapp.test', 'eve@noapp.test', 'grace@noapp.test'];
+	expect(((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((x) => x.primaryInfo?.email).sort()).toEqual(emails);
+	expect((await crm()).map((x) => x.email).sort()).toEqual(emails);
 
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 	await until('the Automation removed', async () => (await admin(sandbox, 'GET', '/automations')).automations, (list: any[]) => list.length === 0);
