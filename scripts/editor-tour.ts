@@ -2,12 +2,14 @@
 // for "Wix", open every imported template and one node's parameters. Every step waits for the
 // element it needs (no fixed sleeps) and fails on an error toast. Used by the browser test and by
 // `npm run screenshots`, which keeps the pictures for the README.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { OWNER } from './n8n-instance';
+import { freePort, OWNER, REPO_DIR } from './n8n-instance';
+import { startStack } from './start';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -179,5 +181,33 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
 		throw error;
 	} finally {
 		await browser.close();
+	}
+}
+
+/**
+ * The stack `npm start` runs (demo data, credentials, templates), on free ports in a scratch folder,
+ * toured with a failing workflow added, then stopped.
+ */
+export async function tourNpmStartStack({ imagesDir, build = true, log }: { imagesDir: string; build?: boolean; log?: (line: string) => void }): Promise<TourReport> {
+	const stack = await startStack({
+		home: mkdtempSync(join(tmpdir(), 'wix-tour-')),
+		port: await freePort(),
+		sandboxPort: await freePort(),
+		externalPort: await freePort(),
+		seed: 'demo',
+		build,
+	});
+	try {
+		const failing = (await stack.n8n.api('POST', '/workflows', missingContactWorkflow())) as { id: string };
+		return await tourEditor({
+			url: stack.n8n.url,
+			workflows: templateWorkflows(join(REPO_DIR, 'templates')),
+			parameterPanel: { workflowId: 'wixTplTwoWaySync', nodeName: 'Upsert in Wix', parameter: 'email' },
+			failingWorkflowId: failing.id,
+			imagesDir,
+			log,
+		});
+	} finally {
+		await stack.stop();
 	}
 }

@@ -4,35 +4,15 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CHROMIUM, MISSING_CONTACT, missingContactWorkflow, templateWorkflows, tourEditor, type TourReport } from '../../scripts/editor-tour';
-import { freePort, REPO_DIR } from '../../scripts/n8n-instance';
-import { startStack } from '../../scripts/start';
+import { CHROMIUM, MISSING_CONTACT, templateWorkflows, tourNpmStartStack, type TourReport } from '../../scripts/editor-tour';
+import { REPO_DIR } from '../../scripts/n8n-instance';
 
 const templates = templateWorkflows(join(REPO_DIR, 'templates'));
 let report: TourReport;
 
 beforeAll(async () => {
 	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-	const stack = await startStack({
-		home: mkdtempSync(join(tmpdir(), 'wix-browser-')),
-		port: await freePort(),
-		sandboxPort: await freePort(),
-		externalPort: await freePort(),
-		seed: 'demo',
-		build: false,
-	});
-	try {
-		const failing = await stack.n8n.api('POST', '/workflows', missingContactWorkflow());
-		report = await tourEditor({
-			failingWorkflowId: failing.id,
-			url: stack.n8n.url,
-			workflows: templates,
-			parameterPanel: { workflowId: 'wixTplTwoWaySync', nodeName: 'Upsert in Wix', parameter: 'email' },
-			imagesDir: mkdtempSync(join(tmpdir(), 'wix-browser-images-')),
-		});
-	} finally {
-		await stack.stop();
-	}
+	report = await tourNpmStartStack({ imagesDir: mkdtempSync(join(tmpdir(), 'wix-browser-images-')), build: false });
 }, 300_000);
 
 test('searching the node panel for "Wix" offers every node of the package', () => {
