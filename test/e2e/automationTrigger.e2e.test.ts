@@ -1,7 +1,7 @@
 // The Wix Trigger's Automation source in real n8n: activation registers one automation (removing
 // leftovers of the same node), its deliveries need the node's secret, and deactivation removes it.
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, e2e } from './fixtures';
+import { API_KEY_CREDENTIAL, e2e, waitFor } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
@@ -45,12 +45,8 @@ test('registers one automation, runs once per contact, refuses calls without its
 	await wix(sandbox, 'POST', '/automations-service/v2/automations', automationPostingTo('https://example.com/other-hook'));
 
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
-	let automations: any[] = [];
-	for (let k = 0; k < 40; k++) {
-		automations = (await admin(sandbox, 'GET', '/automations')).automations;
-		if (automations.some((a) => a.name.startsWith('n8n:'))) break;
-		await new Promise((r) => setTimeout(r, 250));
-	}
+	const listAutomations = async () => (await admin(sandbox, 'GET', '/automations')).automations as any[];
+	let automations = await waitFor('our automation', listAutomations, (list) => list.some((a) => a.name.startsWith('n8n:')));
 	const urls = automations.map((a) => Object.values<any>(a.configuration.actions)[0].appDefinedInfo.inputMapping.url as string);
 	expect(urls).toHaveLength(2);
 	expect(urls).toContain('https://example.com/other-hook');
@@ -63,23 +59,15 @@ test('registers one automation, runs once per contact, refuses calls without its
 	await admin(sandbox, 'POST', '/webhooks/faults', { copies: 2 });
 	const contact = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Automated' }, emails: { items: [{ email: 'auto@e2e.test' }] } } })).body.contact;
 	await admin(sandbox, 'GET', '/webhooks/deliveries');
-	let runs: any[] = [];
-	for (let k = 0; k < 20; k++) {
-		runs = await executions(created.id);
-		if (runs.length) break;
-		await new Promise((r) => setTimeout(r, 500));
-	}
+	await waitFor('an execution', () => executions(created.id), (runs) => runs.length > 0, { timeoutMs: 10_000, everyMs: 500 });
+	// A second copy of the delivery would start a second execution within this second.
 	await new Promise((r) => setTimeout(r, 1000));
-	runs = await executions(created.id);
+	const runs = await executions(created.id);
 	expect(runs).toHaveLength(1);
 	const item = runs[0].data.resultData.runData['Wix Trigger'][0].data.main[0][0].json;
 	expect(item).toMatchObject({ eventType: 'contacts-new_contact_was_created', source: 'automation', data: { contactId: contact.id, contact: { email: 'auto@e2e.test' } } });
 
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
-	for (let k = 0; k < 40; k++) {
-		automations = (await admin(sandbox, 'GET', '/automations')).automations;
-		if (automations.length === 1) break;
-		await new Promise((r) => setTimeout(r, 250));
-	}
+	automations = await waitFor('our automation removed', listAutomations, (list) => list.length === 1);
 	expect(automations.map((a) => Object.values<any>(a.configuration.actions)[0].appDefinedInfo.inputMapping.url)).toEqual(['https://example.com/other-hook']);
 });

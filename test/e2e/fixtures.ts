@@ -99,3 +99,22 @@ export function templateAsImported(file: string, externalUrl: string): { id: str
 	}
 	return { id, body: { ...template, id } };
 }
+
+/**
+ * Reads until `ok` holds and returns that reading; fails naming what it waited for and the last
+ * reading, so a test never goes on with a state it did not reach.
+ */
+export async function waitFor<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, { timeoutMs = 15_000, everyMs = 250 } = {}): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (ok(value)) return value;
+		if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}; last reading: ${JSON.stringify(value)?.slice(0, 500)}`);
+		await new Promise((r) => setTimeout(r, everyMs));
+	}
+}
+
+/** Publishing returns before a webhook is live: an unsigned probe gets 404 until then, 401 after. */
+export async function webhookLive(url: string): Promise<void> {
+	await waitFor(`the webhook ${url} to go live`, async () => (await fetch(url, { method: 'POST', body: 'probe' })).status, (status) => status === 401);
+}

@@ -1,7 +1,7 @@
 // The Wix Polling Trigger in a real, published n8n workflow. n8n polls once on activation and
 // then at most every minute, so this test waits for one minute tick.
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, e2e } from './fixtures';
+import { API_KEY_CREDENTIAL, e2e, waitFor } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 
@@ -32,19 +32,16 @@ test('the first run loads every contact; the next poll brings only the new ones,
 		settings: { executionOrder: 'v1' },
 	});
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
-	let runs: any[] = [];
-	for (let k = 0; k < 20 && runs.length < 1; k++) {
-		await new Promise((r) => setTimeout(r, 500));
-		runs = await executions(created.id);
-	}
+	let runs = await waitFor('the first poll', () => executions(created.id), (list) => list.length >= 1, { timeoutMs: 10_000, everyMs: 500 });
 	expect(runs).toHaveLength(1);
 	expect(itemsOf(runs[0])).toHaveLength(30);
 	for (const first of ['P1', 'P2', 'P3']) await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first } } });
-	for (let k = 0; k < 75 && runs.length < 2; k++) {
-		await new Promise((r) => setTimeout(r, 1000));
-		runs = await executions(created.id);
+	try {
+		// n8n polls at the start of each minute.
+		runs = await waitFor('the next poll', () => executions(created.id), (list) => list.length >= 2, { timeoutMs: 75_000, everyMs: 1000 });
+	} finally {
+		await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 	}
-	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 	expect(runs).toHaveLength(2);
 	const newest = runs.find((run) => itemsOf(run).length !== 30);
 	expect(itemsOf(newest).map((c: any) => c.info.name.first)).toEqual(['P1', 'P2', 'P3']);

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 
 import { admin, wix } from '../helpers/sandbox';
-import { e2e, nodeOutput, templateAsImported } from './fixtures';
+import { e2e, nodeOutput, templateAsImported, waitFor, webhookLive } from './fixtures';
 
 const { sandbox, external, n8n } = e2e();
 const TEMPLATES = join(__dirname, '..', '..', 'templates');
@@ -46,26 +46,18 @@ test('external form to contact: by webhook or the n8n-hosted form, a repeated su
 	const created = await n8n.api('POST', '/workflows', { name: create.name, nodes: create.nodes, connections: create.connections, settings: create.settings });
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
 	const url = `${n8n.url}/webhook/wix-form-to-contact`;
-	const submit = async (form: Record<string, string>) => {
-		for (let k = 0; k < 40; k++) {
-			const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form) });
-			if (response.status !== 404) return response.status;
-			await new Promise((r) => setTimeout(r, 250));
-		}
-		return 404;
-	};
+	// Until the webhook is live n8n answers 404 and the submission is not taken.
+	const submit = (form: Record<string, string>) =>
+		waitFor(
+			'the form webhook',
+			async () => (await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form) })).status,
+			(status) => status !== 404,
+		);
+	const storedContacts = async () => (await admin(sandbox, 'GET', '/state')).contacts as any[];
 	expect(await submit({ email: 'Visitor@E2E.test', firstName: 'Vera' })).toBe(200);
-	let contacts: any[] = [];
-	for (let k = 0; k < 20 && contacts.length === 0; k++) {
-		await new Promise((r) => setTimeout(r, 300));
-		contacts = (await admin(sandbox, 'GET', '/state')).contacts;
-	}
+	await waitFor('the first submission stored', storedContacts, (list) => list.length > 0);
 	expect(await submit({ email: 'visitor@e2e.test', firstName: 'Vera', lastName: 'Visitor', phone: '+15550009999' })).toBe(200);
-	for (let k = 0; k < 20; k++) {
-		await new Promise((r) => setTimeout(r, 300));
-		contacts = (await admin(sandbox, 'GET', '/state')).contacts;
-		if (contacts[0]?.revision >= 2) break;
-	}
+	let contacts = await waitFor('the repeat stored', storedContacts, (list) => list.some((c) => c.revision >= 2));
 	expect(contacts).toHaveLength(1);
 	expect(contacts[0]).toMatchObject({ primaryInfo: { email: 'visitor@e2e.test', phone: '+15550009999' }, info: { name: { first: 'Vera', last: 'Visitor' }, labelKeys: { items: ['custom.web-form'] } } });
 
@@ -80,12 +72,9 @@ test('external form to contact: by webhook or the n8n-hosted form, a repeated su
 	};
 	expect(await submitForm(['visitor@e2e.test', '', '', ''])).toBe(200);
 	expect(await submitForm(['fran@e2e.test', 'Fran', '', ''])).toBe(200);
-	for (let k = 0; k < 20; k++) {
-		await new Promise((r) => setTimeout(r, 300));
-		contacts = (await admin(sandbox, 'GET', '/state')).contacts;
-		const runs = (await n8n.executions(created.id)).filter((e: any) => e.status !== 'running');
-		if (contacts.length === 2 && runs.length >= 4) break;
-	}
+	// All four submissions finished, so the blank one cannot still be on its way.
+	await waitFor('four finished executions', () => n8n.executions(created.id), (runs) => runs.filter((e: any) => e.finished || ['success', 'error'].includes(e.status)).length >= 4);
+	contacts = await storedContacts();
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 	const byEmail = Object.fromEntries(contacts.map((c) => [c.primaryInfo.email, c]));
 	expect(Object.keys(byEmail).sort()).toEqual(['fran@e2e.test', 'visitor@e2e.test']);
@@ -170,7 +159,7 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge 
 	const created = await n8n.api('POST', '/workflows', { name: body.name, nodes: body.nodes, connections: body.connections, settings: body.settings });
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
 	const wixUrl = `${n8n.url}/webhook/${created.nodes.find((n: any) => n.name === 'Wix Trigger').webhookId}/webhook`;
-	for (let k = 0; k < 40 && (await fetch(wixUrl, { method: 'POST', body: 'probe' })).status !== 401; k++) await new Promise((r) => setTimeout(r, 250));
+	await webhookLive(wixUrl);
 	const setup = await n8n.execute(created.id);
 	expect(nodeOutput(setup, 'Find or Create externalCrmId')[0]).toMatchObject({ key: 'custom.externalcrmid' });
 	await admin(sandbox, 'POST', '/webhooks', { url: wixUrl, contentType: 'application/json' });
@@ -179,16 +168,14 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge 
 	let expected = 0;
 	const settle = async (more: number) => {
 		expected += more;
-		let runs: any[] = [];
-		for (let k = 0; k < 60; k++) {
+		const outsideRuns = async () => {
 			await admin(sandbox, 'GET', '/webhooks/deliveries');
-			runs = (await n8n.executions(created.id)).filter((e: any) => e.mode !== 'cli');
-			if (runs.length >= expected && runs.every((e: any) => e.finished || e.status === 'error' || e.status === 'success')) break;
-			await new Promise((r) => setTimeout(r, 250));
-		}
+			return (await n8n.executions(created.id)).filter((e: any) => e.mode !== 'cli');
+		};
+		await waitFor(`${expected} finished executions`, outsideRuns, (runs) => runs.length >= expected && runs.every((e: any) => e.finished || ['success', 'error'].includes(e.status)));
+		// An echo of our own writes would start one more execution within this pause.
 		await new Promise((r) => setTimeout(r, 700));
-		await admin(sandbox, 'GET', '/webhooks/deliveries');
-		runs = (await n8n.executions(created.id)).filter((e: any) => e.mode !== 'cli');
+		const runs = await outsideRuns();
 		expect(runs.filter((e: any) => e.status === 'error')).toEqual([]);
 		expect(runs).toHaveLength(expected);
 	};
@@ -257,11 +244,7 @@ test('2-way sync without an app: the Automation and the poll bring Wix changes, 
 	const setup = await n8n.execute(created.id);
 	expect(nodeOutput(setup, 'Find or Create externalCrmId')[0]).toMatchObject({ key: 'custom.externalcrmid' });
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
-	let automations: any[] = [];
-	for (let k = 0; k < 40 && !automations.length; k++) {
-		automations = (await admin(sandbox, 'GET', '/automations')).automations;
-		await new Promise((r) => setTimeout(r, 250));
-	}
+	const automations = await waitFor('the Automation registered', async () => (await admin(sandbox, 'GET', '/automations')).automations as any[], (list) => list.length > 0);
 	expect(automations).toHaveLength(1);
 	await fetch(`${external.url}/crm/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url: `${n8n.url}/webhook/wix-no-app-sync-crm-events` }) });
 
@@ -269,16 +252,17 @@ test('2-way sync without an app: the Automation and the poll bring Wix changes, 
 	const wixContact = async (id: string) => (await wix(sandbox, 'GET', `/contacts/v4/contacts/${id}`)).body.contact;
 	const ui = (method: string, path: string, payload?: unknown) =>
 		fetch(`${external.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: payload === undefined ? undefined : JSON.stringify(payload) }).then((r) => r.json() as Promise<any>);
-	const until = async <T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> => {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			await admin(sandbox, 'GET', '/webhooks/deliveries');
-			const value = await read();
-			if (ok(value)) return value;
-			if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-			await new Promise((r) => setTimeout(r, 250));
-		}
-	};
+	// Each reading first lets the sandbox finish delivering what it has queued.
+	const until = <T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000) =>
+		waitFor(
+			what,
+			async () => {
+				await admin(sandbox, 'GET', '/webhooks/deliveries');
+				return await read();
+			},
+			ok,
+			{ timeoutMs },
+		);
 
 	// Wix → CRM through the Automation, and the external ID comes back once.
 	const a = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Ada' }, emails: { items: [{ email: 'ada@noapp.test' }] } } })).body.contact;

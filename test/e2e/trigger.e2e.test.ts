@@ -2,7 +2,7 @@
 // one execution per event; forgeries start none; a write-back by our own node does not loop.
 import { generateSigningKey, signJwt, buildEventJwt } from '../../sandbox/webhooks';
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, e2e, OAUTH_CREDENTIAL } from './fixtures';
+import { API_KEY_CREDENTIAL, e2e, OAUTH_CREDENTIAL, webhookLive } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 
@@ -16,11 +16,7 @@ async function publish(name: string, nodes: any[], connections: Record<string, u
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
 	const trigger = created.nodes.find((n: any) => n.type === 'n8n-nodes-wix-crm.wixTrigger');
 	const url = `${n8n.url}/webhook/${trigger.webhookId}/webhook`;
-	// Publishing returns before the webhook is live; an unsigned probe gets 404 until then, 401 after.
-	for (let k = 0; k < 40; k++) {
-		if ((await fetch(url, { method: 'POST', body: 'probe' })).status === 401) break;
-		await new Promise((r) => setTimeout(r, 250));
-	}
+	await webhookLive(url);
 	return { id: created.id, url };
 }
 
