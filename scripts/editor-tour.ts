@@ -33,7 +33,7 @@ export interface TourOptions {
 
 export interface TourReport {
 	nodePanel: string[];
-	canvases: Array<{ id: string; name: string; nodesOnCanvas: string[]; screenshot: string }>;
+	canvases: Array<{ id: string; name: string; nodesOnCanvas: string[] }>;
 	parameters: string[];
 	/** The error toast the failing workflow raised. */
 	failureToast?: string;
@@ -148,8 +148,8 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
 			const nodesOnCanvas = await nodes.evaluateAll((els) => els.map((e) => e.getAttribute('data-node-name') ?? ''));
 			await dismissPopovers(page);
 			await expectNoErrorToast(page, workflow.name);
-			const screenshot = await shoot(`template-${workflow.id}.png`);
-			report.canvases.push({ id: workflow.id, name: workflow.name, nodesOnCanvas, screenshot });
+			await shoot(`template-${workflow.id}.png`);
+			report.canvases.push({ id: workflow.id, name: workflow.name, nodesOnCanvas });
 			log(`${workflow.name}: ${nodesOnCanvas.length} nodes on the canvas`);
 		}
 

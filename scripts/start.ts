@@ -1,5 +1,5 @@
 // `npm start`: builds the package, starts the local Wix sandbox (demo data) and a real n8n with the
-// packed package installed, a "Wix sandbox" credential and the templates imported. Ctrl-C stops both.
+// packed package installed, a "Wix sandbox" credential and the templates imported. Ctrl-C stops all of them.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,7 +114,7 @@ async function main() {
 			`  ${templates.length} template workflow(s) imported`,
 			`Wix sandbox: ${sandbox.url} (admin API under /_sandbox/)`,
 			`External CRM and email service for the templates: ${external.url} (state at /state)`,
-			'Press Ctrl-C to stop both.',
+			'Press Ctrl-C to stop them all.',
 			'',
 		].join('\n'),
 	);
