@@ -91,7 +91,8 @@ export class WixApiKeyApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Wix refused access (403): check that the Site ID belongs to the API key’s account and that the key has the Contacts permissions',
+					message:
+						'Wix refused access (403): the Site ID must belong to the API key’s account, and the key needs a permission for what the test reads (the site’s contact labels). A key with only other permissions (for example Loyalty) fails this test but still works for those nodes.',
 				},
 			},
 			{

@@ -1,4 +1,5 @@
-import { buildContactInfo, splitList } from '../../nodes/Wix/shared/contactInfo';
+import { buildContactInfo } from '../../nodes/Wix/contact/info';
+import { splitList } from '../../nodes/Wix/shared/lists';
 
 describe('buildContactInfo', () => {
 	it('maps the fields a user gives onto ContactInfo', () => {

@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { backoffDelay, isRetryable, MAX_ATTEMPTS, maxAttempts, parseRetryAfter } from '../../nodes/Wix/transport/backoff';
+import * as contactsApi from '../../nodes/Wix/api/contacts';
 import { summarizeWixError } from '../../nodes/Wix/transport/errors';
 import { readHttpFailure } from '../../nodes/Wix/transport';
 import { delayBeforeNext, RequestPacer } from '../../nodes/Wix/transport/pacer';
@@ -23,17 +24,26 @@ describe('error mapping', () => {
 		expect(s.description).toContain('req-1');
 	});
 
-	it('uses the application error description, code and data', () => {
-		const s = summarizeWixError({
-			status: 409,
-			body: {
-				message: 'Duplicate contact exists',
-				details: { applicationError: { code: 'DUPLICATE_CONTACT_EXISTS', description: 'Duplicate contact already exists', data: { duplicateContactId: 'abc', duplicateEmail: 'a@b.co' } } },
-			},
-		});
+	const duplicate = {
+		status: 409,
+		body: {
+			message: 'Duplicate contact exists',
+			details: { applicationError: { code: 'DUPLICATE_CONTACT_EXISTS', description: 'Duplicate contact already exists', data: { duplicateContactId: 'abc', duplicateEmail: 'a@b.co' } } },
+		},
+	};
+
+	it('uses the application error description, code and data, with the API module’s words for them', () => {
+		const s = summarizeWixError(duplicate, contactsApi.errors);
 		expect(s.message).toBe('Duplicate contact already exists (existing contact ID: abc, email: a@b.co) [DUPLICATE_CONTACT_EXISTS]');
 		expect(s.data).toEqual({ duplicateContactId: 'abc', duplicateEmail: 'a@b.co' });
 		expect(s.description).toMatch(/Create or Update/);
+	});
+
+	it('knows no API by itself: without an API module the hint is the generic one for the status', () => {
+		const s = summarizeWixError(duplicate);
+		expect(s.message).toBe('Duplicate contact already exists [DUPLICATE_CONTACT_EXISTS]');
+		expect(s.data).toEqual({ duplicateContactId: 'abc', duplicateEmail: 'a@b.co' });
+		expect(s.description).not.toMatch(/contact/i);
 	});
 
 	it.each([

@@ -1,6 +1,6 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 
-import { parsePublicKey, readWixWebhook, verifyJwt, WebhookRejection } from '../../nodes/Wix/shared/webhookJwt';
+import { parsePublicKey, readWixWebhook, verifyJwt, WebhookRejection } from '../../nodes/Wix/Trigger/webhookJwt';
 import { buildEventJwt, generateSigningKey, signJwt } from '../../sandbox/webhooks';
 
 const wix = generateSigningKey();

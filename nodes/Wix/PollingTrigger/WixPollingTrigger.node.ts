@@ -2,10 +2,10 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { authenticationProperty } from '../shared/descriptions';
-import { isOwnContactEvent } from '../shared/echo';
-import { nextKeyset, windowQuery, type Keyset, type PollCursor } from '../shared/pollWindow';
+import { isOwnEvent } from '../shared/echo';
 import { wixApiRequest } from '../transport';
-import { POLL_SOURCES, sampleBody, type PollSource } from './sources';
+import { nextKeyset, windowQuery, type Keyset, type PollCursor } from './pollWindow';
+import { POLL_SOURCES, type PollSource } from './sources';
 
 interface PollState {
 	event?: string;
@@ -22,7 +22,7 @@ async function readWindow(ctx: IPollFunctions, source: PollSource, from: string,
 	let keyset: Keyset | undefined;
 	do {
 		const { filter, offset } = windowQuery(source.windowField, from, to, source.keysetField, keyset, source.skip);
-		const response = await wixApiRequest<Record<string, IDataObject[]>>(ctx, { method: 'POST', path: source.path, body: source.body(filter, offset) });
+		const response = await wixApiRequest<Record<string, IDataObject[]>>(ctx, source.page(filter, offset));
 		const page = response[source.itemsKey] ?? [];
 		for (const record of page) {
 			if (emitted.has(String(record.id))) continue;
@@ -129,7 +129,7 @@ export class WixPollingTrigger implements INodeType {
 		const threshold = event === 'loyaltyThreshold' ? Number(this.getNodeParameter('threshold', 0)) : undefined;
 
 		if (this.getMode() === 'manual') {
-			const response = await wixApiRequest<Record<string, IDataObject[]>>(this, { method: 'POST', path: source.path, body: sampleBody(source) });
+			const response = await wixApiRequest<Record<string, IDataObject[]>>(this, source.sample());
 			const sample = response[source.itemsKey] ?? [];
 			return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
 		}
@@ -167,9 +167,9 @@ export class WixPollingTrigger implements INodeType {
 			state.above = [...above];
 			records = reached;
 		}
-		if (options.ignoreOwnWrites && (event === 'newContact' || event === 'updatedContact')) {
-			const slug = event === 'newContact' ? 'created' : 'updated';
-			records = records.filter((contact) => !isOwnContactEvent({ slug, entityId: String(contact.id), entity: contact }));
+		const echo = source.echo;
+		if (options.ignoreOwnWrites && echo) {
+			records = records.filter((record) => !isOwnEvent({ ...echo, entityId: String(record.id), entity: record }));
 		}
 		// The cursor moves only once the whole window was read.
 		state.cursor = { from: to };

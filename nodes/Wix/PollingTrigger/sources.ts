@@ -1,10 +1,13 @@
 // What each event of the Wix Polling Trigger reads, and how that API pages.
 import type { IDataObject } from 'n8n-workflow';
 
-import type { KeysetSkip } from '../shared/pollWindow';
+import * as contactsApi from '../api/contacts';
+import * as loyaltyAccountsApi from '../api/loyaltyAccounts';
+import * as membersApi from '../api/members';
+import type { WixRequest } from '../transport';
+import type { KeysetSkip } from './pollWindow';
 
 export interface PollSource {
-	path: string;
 	itemsKey: string;
 	pageSize: number;
 	/** The timestamp a record enters the window by. */
@@ -12,50 +15,54 @@ export interface PollSource {
 	/** The timestamp pages are sorted and continued by. */
 	keysetField: string;
 	skip: KeysetSkip;
-	/** The request body for one page. */
-	body: (filter: IDataObject, offset: number) => IDataObject;
+	/** The request for one page. */
+	page: (filter: IDataObject, offset: number) => WixRequest;
+	/** The newest record, for "Fetch Test Event". */
+	sample: () => WixRequest;
+	/** The entity and event slug a record stands for, for Ignore Our Own Writes. */
+	echo?: { entityFqdn: string; slug: string };
 }
 
-const contacts = (windowField: string): PollSource => ({
-	path: '/contacts/v4/contacts/query',
+const contacts = (windowField: string, slug: string): PollSource => ({
 	itemsKey: 'contacts',
-	pageSize: 1000,
+	pageSize: contactsApi.QUERY_PAGE_SIZE,
 	windowField,
 	keysetField: 'createdDate',
 	skip: 'offset',
-	body: (filter, offset) => ({ query: { filter, sort: [{ fieldName: 'createdDate', order: 'ASC' }], paging: { limit: 1000, offset }, fieldsets: ['FULL'] } }),
+	page: (filter, offset) =>
+		contactsApi.queryPage({
+			query: { filter, sort: [{ fieldName: 'createdDate', order: 'ASC' }], paging: { limit: contactsApi.QUERY_PAGE_SIZE, offset }, fieldsets: ['FULL'] },
+		}),
+	sample: () => contactsApi.queryPage({ query: { sort: [{ fieldName: 'createdDate', order: 'DESC' }], paging: { limit: 1 }, fieldsets: ['FULL'] } }),
+	echo: { entityFqdn: contactsApi.ENTITY_FQDN, slug },
 });
 
 const loyaltyAccounts: PollSource = {
-	path: '/loyalty-accounts/v1/accounts/query',
-	itemsKey: 'loyaltyAccounts',
-	pageSize: 100,
+	itemsKey: loyaltyAccountsApi.ITEMS_KEY,
+	pageSize: loyaltyAccountsApi.QUERY_PAGE_SIZE,
 	windowField: 'lastActivityDate',
 	keysetField: 'lastActivityDate',
 	skip: 'excludeIds',
-	body: (filter) => ({ query: { filter, sort: [{ fieldName: 'lastActivityDate', order: 'ASC' }], cursorPaging: { limit: 100 } } }),
+	page: (filter) =>
+		loyaltyAccountsApi.queryPage({ filter, sort: [{ fieldName: 'lastActivityDate', order: 'ASC' }], cursorPaging: { limit: loyaltyAccountsApi.QUERY_PAGE_SIZE } }),
+	sample: () => loyaltyAccountsApi.queryPage({ sort: [{ fieldName: 'lastActivityDate', order: 'DESC' }], cursorPaging: { limit: 1 } }),
+};
+
+const newMembers: PollSource = {
+	itemsKey: membersApi.ITEMS_KEY,
+	pageSize: membersApi.QUERY_PAGE_SIZE,
+	windowField: 'createdDate',
+	keysetField: 'createdDate',
+	skip: 'offset',
+	page: (filter, offset) =>
+		membersApi.queryPage({ filter, sorting: [{ fieldName: 'createdDate', order: 'ASC' }], paging: { limit: membersApi.QUERY_PAGE_SIZE, offset } }),
+	sample: () => membersApi.queryPage({ sorting: [{ fieldName: 'createdDate', order: 'DESC' }], paging: { limit: 1 } }),
 };
 
 export const POLL_SOURCES: Record<string, PollSource> = {
-	newContact: contacts('createdDate'),
-	updatedContact: contacts('updatedDate'),
-	newMember: {
-		path: '/members/v1/members/query',
-		itemsKey: 'members',
-		pageSize: 100,
-		windowField: 'createdDate',
-		keysetField: 'createdDate',
-		skip: 'offset',
-		body: (filter, offset) => ({ query: { filter, sorting: [{ fieldName: 'createdDate', order: 'ASC' }], paging: { limit: 100, offset } }, fieldsets: ['FULL'] }),
-	},
+	newContact: contacts('createdDate', 'created'),
+	updatedContact: contacts('updatedDate', 'updated'),
+	newMember: newMembers,
 	loyaltyBalanceChanged: loyaltyAccounts,
 	loyaltyThreshold: loyaltyAccounts,
 };
-
-/** The newest record, for "Fetch Test Event". */
-export function sampleBody(source: PollSource): IDataObject {
-	const sort = [{ fieldName: source.keysetField, order: 'DESC' }];
-	if (source.itemsKey === 'members') return { query: { sorting: sort, paging: { limit: 1 } }, fieldsets: ['FULL'] };
-	if (source.itemsKey === 'loyaltyAccounts') return { query: { sort, cursorPaging: { limit: 1 } } };
-	return { query: { sort: [{ fieldName: 'createdDate', order: 'DESC' }], paging: { limit: 1 }, fieldsets: ['FULL'] } };
-}

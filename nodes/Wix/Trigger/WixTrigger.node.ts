@@ -8,12 +8,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationProperty } from '../shared/descriptions';
-import { isOwnContactEvent } from '../shared/echo';
 import type { KeyObject } from 'crypto';
 
-import { MAX_WEBHOOK_BYTES, parsePublicKey, readWixWebhook, WebhookRejection, type WixEvent } from '../shared/webhookJwt';
+import { authenticationProperty } from '../shared/descriptions';
+import { isOwnEvent } from '../shared/echo';
 import {
+	AUTOMATION_TRIGGERS,
 	AUTOMATION_TRIGGER_OPTIONS,
 	automationExists,
 	createAutomation,
@@ -23,6 +23,7 @@ import {
 	secretMatches,
 } from './automation';
 import { WIX_EVENTS } from './events';
+import { MAX_WEBHOOK_BYTES, parsePublicKey, readWixWebhook, WebhookRejection, type WixEvent } from './webhookJwt';
 
 /** Event IDs already turned into executions, per workflow node, for Wix's redeliveries. */
 const SEEN_LIMIT = 2000;
@@ -235,11 +236,8 @@ export class WixTrigger implements INodeType {
 			const payload = readDelivery(raw);
 			if (!payload) return answer(400, 'Expected the JSON body of a Wix Automations webhook');
 			const triggerKey = String(payload.triggerKey ?? this.getNodeParameter('automationTrigger', ''));
-			const contact = (payload.contact ?? {}) as { email?: string };
-			const own =
-				triggerKey === 'contacts-new_contact_was_created' &&
-				isOwnContactEvent({ slug: 'created', entityId: String(payload.contactId ?? ''), entity: { primaryInfo: { email: contact.email } } });
-			if (options.ignoreOwnWrites !== false && own) return answer(200);
+			const echo = AUTOMATION_TRIGGERS[triggerKey]?.echo;
+			if (options.ignoreOwnWrites !== false && echo && isOwnEvent(echo(payload as IDataObject))) return answer(200);
 			const eventId = deliveryId(raw);
 			if (seenBefore(this, eventId)) return answer(200);
 			return { workflowData: [this.helpers.returnJsonArray({ eventType: triggerKey, eventId, source: 'automation', data: payload } as IDataObject)] };
@@ -257,7 +255,7 @@ export class WixTrigger implements INodeType {
 
 		const events = this.getNodeParameter('events', []) as string[];
 		if (events.length && !events.includes(event.eventType)) return answer(200);
-		if (options.ignoreOwnWrites !== false && event.entityFqdn === 'wix.contacts.v4.contact' && isOwnContactEvent(event)) return answer(200);
+		if (options.ignoreOwnWrites !== false && isOwnEvent(event)) return answer(200);
 
 		if (seenBefore(this, event.eventId)) return answer(200);
 

@@ -5,20 +5,33 @@ import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, INodePropertyOptions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as automationsApi from '../api/automations';
+import * as contactsApi from '../api/contacts';
+import type { EntityEvent } from '../shared/echo';
 import { wixApiRequest, wixApiRequestAllItems } from '../transport';
 
-const AUTOMATIONS_PATH = '/automations-service/v2/automations';
 /** Wix's app that performs "send via webhook" actions, and its action key. */
 const WEBHOOK_ACTION = { appId: '139ef4fa-c108-8f9a-c7be-d5f492a2c939', actionKey: 'webhooks-action' };
 
 interface AutomationTrigger {
 	appId: string;
 	name: string;
+	/** The entity event a delivery stands for, where our own writes can cause it (for Ignore Own Writes). */
+	echo?: (payload: IDataObject) => EntityEvent;
 }
 
 /** CRM-relevant Wix Automations triggers (trigger key -> the Wix app that defines it). */
 export const AUTOMATION_TRIGGERS: Record<string, AutomationTrigger> = {
-	'contacts-new_contact_was_created': { appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f', name: 'Contact Created' },
+	'contacts-new_contact_was_created': {
+		appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
+		name: 'Contact Created',
+		echo: (payload) => ({
+			entityFqdn: contactsApi.ENTITY_FQDN,
+			slug: 'created',
+			entityId: String(payload.contactId ?? ''),
+			entity: { primaryInfo: { email: ((payload.contact ?? {}) as { email?: string }).email } },
+		}),
+	},
 	'contacts-label_added_to_contact': { appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f', name: 'Label Added to Contact' },
 	'contacts-label_removed_from_contact': { appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f', name: 'Label Removed From Contact' },
 	'wix_form_app-form_submitted': { appId: '225dd912-7dea-4738-8688-4b8c6955ffc2', name: 'Form Submitted' },
@@ -66,7 +79,7 @@ export async function automationExists(ctx: IHookFunctions): Promise<boolean> {
 	if (!state.automationId || !state.secret) return false;
 	let automation: WixAutomation;
 	try {
-		automation = (await wixApiRequest<{ automation: WixAutomation }>(ctx, { method: 'GET', path: `${AUTOMATIONS_PATH}/${state.automationId}` })).automation;
+		automation = (await wixApiRequest<{ automation: WixAutomation }>(ctx, automationsApi.get(state.automationId))).automation;
 	} catch (error) {
 		if (!isNotFound(error)) throw new NodeOperationError(ctx.getNode(), error as Error);
 		ctx.logger.info(`Wix automation ${state.automationId} no longer exists; it will be registered again`);
@@ -78,19 +91,11 @@ export async function automationExists(ctx: IHookFunctions): Promise<boolean> {
 
 /** Deletes every automation that posts to this node, found by paging through all of them. */
 async function removeOwnAutomations(ctx: IHookFunctions): Promise<number> {
-	const all = await wixApiRequestAllItems<WixAutomation>(ctx, {
-		method: 'POST',
-		path: `${AUTOMATIONS_PATH}/query`,
-		body: { query: {} },
-		model: 'cursor',
-		itemsKey: 'automations',
-		pageSize: 100,
-		pagingIn: 'query',
-	});
+	const all = await wixApiRequestAllItems<WixAutomation>(ctx, automationsApi.queryAll());
 	const mine = all.filter((a) => webhookUrlsOf(a).some((url) => url === baseUrl(ctx) || url.startsWith(`${baseUrl(ctx)}?`)));
 	for (const automation of mine) {
 		try {
-			await wixApiRequest(ctx, { method: 'DELETE', path: `${AUTOMATIONS_PATH}/${automation.id}` });
+			await wixApiRequest(ctx, automationsApi.remove(String(automation.id)));
 		} catch (error) {
 			if (!isNotFound(error)) throw new NodeOperationError(ctx.getNode(), error as Error);
 			ctx.logger.info(`Wix automation ${automation.id} was already gone`);
@@ -107,26 +112,24 @@ export async function createAutomation(ctx: IHookFunctions): Promise<boolean> {
 	const state = ctx.getWorkflowStaticData('node') as AutomationState;
 	const secret = randomBytes(24).toString('hex');
 	const actionId = randomBytes(16).toString('hex');
-	const body: IDataObject = {
-		automation: {
-			name: `n8n: ${ctx.getWorkflow().name ?? 'workflow'} (${ctx.getNode().name})`,
-			description: 'Created by the Wix Trigger node of n8n; deactivating the workflow removes it.',
-			configuration: {
-				status: 'ACTIVE',
-				trigger: { appId: trigger.appId, triggerKey, filters: [] },
-				rootActionIds: [actionId],
-				actions: {
-					[actionId]: {
-						id: actionId,
-						type: 'APP_DEFINED',
-						appDefinedInfo: { ...WEBHOOK_ACTION, inputMapping: { url: `${baseUrl(ctx)}?secret=${secret}`, method: 'POST', hasCustomParams: false } },
-					},
+	const automation: IDataObject = {
+		name: `n8n: ${ctx.getWorkflow().name ?? 'workflow'} (${ctx.getNode().name})`,
+		description: 'Created by the Wix Trigger node of n8n; deactivating the workflow removes it.',
+		configuration: {
+			status: 'ACTIVE',
+			trigger: { appId: trigger.appId, triggerKey, filters: [] },
+			rootActionIds: [actionId],
+			actions: {
+				[actionId]: {
+					id: actionId,
+					type: 'APP_DEFINED',
+					appDefinedInfo: { ...WEBHOOK_ACTION, inputMapping: { url: `${baseUrl(ctx)}?secret=${secret}`, method: 'POST', hasCustomParams: false } },
 				},
 			},
 		},
 	};
-	const { automation } = await wixApiRequest<{ automation: WixAutomation }>(ctx, { method: 'POST', path: AUTOMATIONS_PATH, body });
-	state.automationId = automation.id;
+	const created = (await wixApiRequest<{ automation: WixAutomation }>(ctx, automationsApi.create(automation))).automation;
+	state.automationId = created.id;
 	state.secret = secret;
 	return true;
 }

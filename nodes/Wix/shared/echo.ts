@@ -1,10 +1,21 @@
-// Remembers what this package's own nodes just wrote, so the Wix Trigger can drop the webhooks
-// those writes cause and a 2-way sync does not loop. Held in this n8n process (shared by every
-// node of the package); writes are noted before the request where the outcome is predictable,
-// because Wix may deliver the webhook before the write's response arrives.
+// Remembers what this package's own nodes just wrote, so the triggers can drop the events those
+// writes cause and a 2-way sync does not loop. Keyed by Wix entity (`entityFqdn`, as webhooks name
+// it), so every API the nodes write to gets the same protection. Held in this n8n process (shared by
+// every node of the package); writes are noted before the request where the outcome is
+// predictable, because Wix may deliver the webhook before the write's response arrives.
+import { ENTITY_FQDN as CONTACT } from '../api/contacts';
+
 const TTL_MS = 10 * 60 * 1000;
 const MAX_ENTRIES = 20_000;
 const marks = new Map<string, number>();
+
+/**
+ * How a created entity is known before Wix has given it an ID, by entity: its natural key in the
+ * event's entity (a contact by its primary email).
+ */
+const CREATION_KEYS: Record<string, (entity: Record<string, unknown>) => unknown> = {
+	[CONTACT]: (entity) => (entity.primaryInfo as { email?: unknown } | undefined)?.email,
+};
 
 function mark(key: string, now = Date.now()) {
 	marks.delete(key);
@@ -22,30 +33,43 @@ function has(key: string, now = Date.now()): boolean {
 	return true;
 }
 
-/** A contact our node wrote, at the revision the write produced. */
-export function noteContactRevision(contactId: string | undefined | null, revision: number | undefined | null) {
-	if (contactId && typeof revision === 'number') mark(`contact:${contactId}:${revision}`);
+const creationKey = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : undefined);
+
+/** An entity our node wrote, at the revision the write produced. */
+export function noteOwnRevision(entityFqdn: string, id: string | undefined | null, revision: number | string | undefined | null) {
+	if (id && (typeof revision === 'number' || typeof revision === 'string')) mark(`${entityFqdn}:${id}:rev:${revision}`);
 }
 
-/** A contact our node is about to create, known only by its email until Wix answers. */
-export function noteContactEmail(email: string | undefined) {
-	if (email) mark(`email:${email.trim().toLowerCase()}`);
+/** An entity our node is about to create, known only by its natural key until Wix answers. */
+export function noteOwnCreation(entityFqdn: string, naturalKey: string | undefined) {
+	const key = creationKey(naturalKey);
+	if (key) mark(`${entityFqdn}:created:${key}`);
 }
 
-export function noteContactDeleted(contactId: string) {
-	mark(`deleted:${contactId}`);
+export function noteOwnDeletion(entityFqdn: string, id: string) {
+	mark(`${entityFqdn}:${id}:deleted`);
 }
 
-export function noteContactsMerged(targetId: string) {
-	mark(`merged:${targetId}`);
+/** A merge our node made into `targetId` (Wix sends it as the target's `merged` event). */
+export function noteOwnMerge(entityFqdn: string, targetId: string) {
+	mark(`${entityFqdn}:${targetId}:merged`);
 }
 
-/** Whether a contact event was caused by one of our own writes. */
-export function isOwnContactEvent(event: { slug: string; entityId: string; entity: Record<string, unknown> | null }): boolean {
-	const entity = (event.entity ?? {}) as { revision?: number; primaryInfo?: { email?: string } };
-	if (event.slug === 'deleted') return has(`deleted:${event.entityId}`);
-	if (event.slug === 'merged') return has(`merged:${event.entityId}`);
-	if (typeof entity.revision === 'number' && has(`contact:${event.entityId}:${entity.revision}`)) return true;
-	const email = entity.primaryInfo?.email;
-	return event.slug === 'created' && typeof email === 'string' && has(`email:${email.toLowerCase()}`);
+export interface EntityEvent {
+	entityFqdn: string;
+	slug: string;
+	entityId: string;
+	entity: Record<string, unknown> | null;
+}
+
+/** Whether an event was caused by one of our own writes. */
+export function isOwnEvent(event: EntityEvent): boolean {
+	const { entityFqdn, slug, entityId } = event;
+	const entity = event.entity ?? {};
+	if (slug === 'deleted') return has(`${entityFqdn}:${entityId}:deleted`);
+	if (slug === 'merged') return has(`${entityFqdn}:${entityId}:merged`);
+	const revision = entity.revision;
+	if ((typeof revision === 'number' || typeof revision === 'string') && has(`${entityFqdn}:${entityId}:rev:${revision}`)) return true;
+	const key = slug === 'created' ? creationKey(CREATION_KEYS[entityFqdn]?.(entity)) : undefined;
+	return key !== undefined && has(`${entityFqdn}:created:${key}`);
 }

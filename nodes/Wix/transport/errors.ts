@@ -1,5 +1,6 @@
 // Turns Wix's error envelope (details.applicationError / details.validationError) into a message
-// that names the field and Wix's code, and a description that says what to do.
+// that names the field and Wix's code, and a description that says what to do. It knows no Wix API:
+// what one API adds (hints for its codes, words for its error data) comes with the request.
 
 export interface WixFieldViolation {
 	field?: string;
@@ -27,6 +28,14 @@ export interface WixFailure {
 	attempts?: number;
 }
 
+/** What one Wix API adds to the generic summary; its module in `api/` hands it to every request. */
+export interface WixApiErrors {
+	/** Hints by Wix error code (`DUPLICATE_CONTACT_EXISTS`) or HTTP status (`'409'`); a code wins. */
+	hints?: Record<string, string>;
+	/** Words for the `data` of an application error, e.g. which record a duplicate is. */
+	describeData?: (data: Record<string, unknown>) => string;
+}
+
 export interface WixErrorSummary {
 	message: string;
 	description: string;
@@ -52,9 +61,9 @@ const HINT_BY_STATUS: Record<number, string> = {
 	400: 'Correct the field named in the message and run the node again.',
 	401: 'Wix did not accept the credential: check the API key (or app ID, secret and instance ID) and that the site ID belongs to the key’s account.',
 	403: 'The API key or app lacks a permission this call needs: add it in the Wix API Keys Manager (or the app’s permissions) and run again.',
-	404: 'Check the ID: nothing with it exists on this site (it may have been deleted or merged into another record).',
-	409: 'The record already exists or changed since it was read: re-read it, or use Create or Update instead of Create.',
-	428: 'Wix refused because of the record’s state (for example, a contact that is a site member cannot be deleted).',
+	404: 'Check the ID: nothing with it exists on this site (it may have been deleted).',
+	409: 'The record already exists or changed since it was read: re-read it and run again.',
+	428: 'Wix refused because of the record’s current state.',
 	429: 'Wix throttled the requests (about 200 per minute per site): lower Max Requests per Minute on the credential or spread the run over time.',
 };
 
@@ -83,16 +92,7 @@ function describeViolations(violations: WixFieldViolation[]): string {
 		.join('; ');
 }
 
-function describeData(data: Record<string, unknown> | undefined): string {
-	if (!data) return '';
-	const parts: string[] = [];
-	if (typeof data.duplicateContactId === 'string') parts.push(`existing contact ID: ${data.duplicateContactId}`);
-	if (typeof data.duplicateEmail === 'string') parts.push(`email: ${data.duplicateEmail}`);
-	if (typeof data.duplicatePhone === 'string') parts.push(`phone: ${data.duplicatePhone}`);
-	return parts.length ? ` (${parts.join(', ')})` : '';
-}
-
-export function summarizeWixError(failure: WixFailure): WixErrorSummary {
+export function summarizeWixError(failure: WixFailure, api: WixApiErrors = {}): WixErrorSummary {
 	const requestIdNote = failure.requestId ? ` Wix request ID: ${failure.requestId}.` : '';
 	const retriedNote =
 		failure.attempts && failure.attempts > 1 ? ` The node tried ${failure.attempts} times.` : '';
@@ -115,9 +115,11 @@ export function summarizeWixError(failure: WixFailure): WixErrorSummary {
 	let text: string;
 	if (violations.length) text = describeViolations(violations);
 	else text = app?.description || body?.message || `Wix answered HTTP ${status}`;
-	text += describeData(app?.data);
+	const described = app?.data && api.describeData ? api.describeData(app.data) : '';
+	if (described) text += ` (${described})`;
 
 	const hint =
+		(api.hints?.[code] ?? api.hints?.[String(status)]) ??
 		HINT_BY_STATUS[status] ??
 		(status >= 500 ? 'Wix had a server-side failure. Run the node again later.' : 'Check the parameters and run again.');
 

@@ -13,7 +13,9 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { MAX_THROTTLED_ATTEMPTS, backoffDelay, isRetryable, maxAttempts, parseRetryAfter } from './backoff';
-import { summarizeWixError, type WixFailure } from './errors';
+import { summarizeWixError, type WixApiErrors, type WixFailure } from './errors';
+
+export type { WixApiErrors } from './errors';
 import { collectPages, type PagingModel } from './paging';
 import { sharedPacer } from './pacer';
 
@@ -34,6 +36,8 @@ export interface WixRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	/** The API's own hints, from its module in `api/`. */
+	errors?: WixApiErrors;
 }
 
 export function credentialTypeOf(ctx: WixContext): WixCredentialType {
@@ -90,7 +94,14 @@ export async function wixApiRequest<T = IDataObject>(
 		key: `${baseUrl}|${String(credentials.siteId ?? credentials.instanceId ?? '')}`,
 		perMinute: Number(credentials.requestsPerMinute ?? 200),
 	};
-	return await send<T>(ctx, credentialType, { method: request.method, url: `${baseUrl}${request.path}`, qs: request.qs, body: request.body }, pacing, itemIndex);
+	return await send<T>(
+		ctx,
+		credentialType,
+		{ method: request.method, url: `${baseUrl}${request.path}`, qs: request.qs, body: request.body },
+		pacing,
+		itemIndex,
+		request.errors,
+	);
 }
 
 /**
@@ -121,6 +132,7 @@ async function send<T>(
 	request: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body'>,
 	pacing: { key: string; perMinute: number },
 	itemIndex?: number,
+	apiErrors?: WixApiErrors,
 ): Promise<T> {
 	const options: IHttpRequestOptions = { ...request, json: true, arrayFormat: 'repeat', timeout: 60_000 };
 	let failure: ReturnType<typeof readHttpFailure> = {};
@@ -135,11 +147,11 @@ async function send<T>(
 			await sleep(backoffDelay(attempt, failure.retryAfterMs, Math.random, failure.status));
 		}
 	}
-	throw wixError(ctx, failure, itemIndex);
+	throw wixError(ctx, failure, itemIndex, apiErrors);
 }
 
-export function wixError(ctx: WixContext, failure: WixFailure, itemIndex?: number): NodeApiError {
-	const summary = summarizeWixError(failure);
+export function wixError(ctx: WixContext, failure: WixFailure, itemIndex?: number, apiErrors?: WixApiErrors): NodeApiError {
+	const summary = summarizeWixError(failure, apiErrors);
 	const error = new NodeApiError(ctx.getNode(), (summary.data ?? {}) as JsonObject, {
 		message: summary.message,
 		description: summary.description,

@@ -3,13 +3,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { forgetSchema, listFields, listLabels, type WixField, type WixLabel } from '../../shared/siteSchema';
-import { wixApiRequest } from '../../transport';
+import * as extendedFieldsApi from '../../api/extendedFields';
+import * as labelsApi from '../../api/labels';
+import { forgetSchema, listFields, listLabels, type WixField, type WixLabel } from '../../contact/siteSchema';
+import { returnAllOrLimit } from '../../shared/descriptions';
+import { wixApiRequest, type WixRequest } from '../../transport';
 
 export interface KeyedResource {
 	resource: 'label' | 'customField';
 	noun: string;
-	path: string;
+	/** The API module's requests. */
+	api: {
+		findOrCreate: (displayName: string, dataType?: string) => WixRequest;
+		rename: (key: string, displayName: string) => WixRequest;
+		remove: (key: string) => WixRequest;
+	};
 	/** Response key of one entity (`label`, `field`). */
 	one: 'label' | 'field';
 	/** Response flag of find-or-create (`newLabel`, `newField`). */
@@ -20,7 +28,7 @@ export interface KeyedResource {
 export const LABEL: KeyedResource = {
 	resource: 'label',
 	noun: 'label',
-	path: '/contacts/v4/labels',
+	api: labelsApi,
 	one: 'label',
 	createdFlag: 'newLabel',
 	loadOptionsMethod: 'getLabels',
@@ -29,7 +37,7 @@ export const LABEL: KeyedResource = {
 export const CUSTOM_FIELD: KeyedResource = {
 	resource: 'customField',
 	noun: 'custom field',
-	path: '/contacts/v4/extended-fields',
+	api: extendedFieldsApi,
 	one: 'field',
 	createdFlag: 'newField',
 	loadOptionsMethod: 'getCustomFields',
@@ -65,19 +73,9 @@ export function findOrCreateDescription(r: KeyedResource, extra: INodeProperties
 }
 
 export function getAllDescription(r: KeyedResource, extra: INodeProperties[] = []): INodeProperties[] {
-	return updateDisplayOptions(show(r, 'getAll'), [
-		{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: true, description: 'Whether to return all results or only up to a given limit' },
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-		...extra,
-	]);
+	// A site has a few dozen labels or fields, so listing them all is the useful default.
+	const [returnAll, limit] = returnAllOrLimit;
+	return updateDisplayOptions(show(r, 'getAll'), [{ ...returnAll, default: true }, limit, ...extra]);
 }
 
 export function renameDescription(r: KeyedResource): INodeProperties[] {
@@ -97,9 +95,9 @@ function requireText(ctx: IExecuteFunctions, name: string, label: string, i: num
 	return value;
 }
 
-export async function findOrCreate(ctx: IExecuteFunctions, r: KeyedResource, i: number, body: IDataObject = {}): Promise<IDataObject> {
+export async function findOrCreate(ctx: IExecuteFunctions, r: KeyedResource, i: number, dataType?: string): Promise<IDataObject> {
 	const displayName = requireText(ctx, 'displayName', 'Display Name', i);
-	const response = await wixApiRequest<IDataObject>(ctx, { method: 'POST', path: r.path, body: { displayName, ...body } }, i);
+	const response = await wixApiRequest<IDataObject>(ctx, r.api.findOrCreate(displayName, dataType), i);
 	if (response[r.createdFlag]) forgetSchema(ctx);
 	return { ...(response[r.one] as IDataObject), created: Boolean(response[r.createdFlag]) };
 }
@@ -113,14 +111,14 @@ export async function getAll(ctx: IExecuteFunctions, r: KeyedResource, i: number
 export async function rename(ctx: IExecuteFunctions, r: KeyedResource, i: number): Promise<IDataObject> {
 	const key = requireText(ctx, 'key', r.noun, i);
 	const displayName = requireText(ctx, 'newDisplayName', 'New Display Name', i);
-	const response = await wixApiRequest<IDataObject>(ctx, { method: 'PATCH', path: `${r.path}/${encodeURIComponent(key)}`, body: { [r.one]: { key, displayName } } }, i);
+	const response = await wixApiRequest<IDataObject>(ctx, r.api.rename(key, displayName), i);
 	forgetSchema(ctx);
 	return response[r.one] as IDataObject;
 }
 
 export async function remove(ctx: IExecuteFunctions, r: KeyedResource, i: number): Promise<IDataObject> {
 	const key = requireText(ctx, 'key', r.noun, i);
-	await wixApiRequest(ctx, { method: 'DELETE', path: `${r.path}/${encodeURIComponent(key)}` }, i);
+	await wixApiRequest(ctx, r.api.remove(key), i);
 	forgetSchema(ctx);
 	return { deleted: true, key };
 }

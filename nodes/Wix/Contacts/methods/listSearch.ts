@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import * as contactsApi from '../../api/contacts';
 import { wixApiRequest } from '../../transport';
 
 const PAGE = 100;
@@ -31,9 +32,7 @@ export async function searchContacts(
 		},
 	};
 	if (filter) body.search = filter.slice(0, 100);
-	const response = await wixApiRequest<{ contacts?: ListedContact[]; pagingMetadata?: { total?: number } }>(this,
-		{ method: 'POST', path: '/contacts/v4/contacts/query', body },
-	);
+	const response = await wixApiRequest<{ contacts?: ListedContact[]; pagingMetadata?: { total?: number } }>(this, contactsApi.queryPage(body));
 	const contacts = response.contacts ?? [];
 	const next = offset + contacts.length;
 	const more = contacts.length === PAGE && (response.pagingMetadata?.total ?? Infinity) > next;

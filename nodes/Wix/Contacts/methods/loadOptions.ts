@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listFields, listLabels } from '../../shared/siteSchema';
+import { listFields, listLabels } from '../../contact/siteSchema';
 
 export async function getLabels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const labels = await listLabels(this);

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contactPath, resolveContactId } from '../../../shared/contacts';
-import { contactLocator } from '../../../shared/descriptions';
-import { wixApiRequest } from '../../../transport';
-import { noteContactDeleted } from '../../../shared/echo';
+import { contactLocator, resolveContactId } from '../../../contact/locator';
+import { deleteContact } from '../../../contact/write';
 
 const properties: INodeProperties[] = [contactLocator];
 
@@ -12,7 +10,6 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const contactId = await resolveContactId(this, 'contactId', i);
-	noteContactDeleted(contactId);
-	await wixApiRequest(this, { method: 'DELETE', path: contactPath(contactId) }, i);
+	await deleteContact(this, contactId, i);
 	return { deleted: true, contactId };
 }

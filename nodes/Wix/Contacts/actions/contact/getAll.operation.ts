@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyContacts, splitList, type WixContact } from '../../../shared/contactInfo';
-import { andFilters, CUSTOM_FIELD_OPERATORS, findFilterProblem } from '../../../shared/contactFilter';
-import { CONTACTS_PATH } from '../../../shared/contacts';
-import { customFieldKeyProperty, simplifyProperty } from '../../../shared/descriptions';
-import { coerceFieldValue, listFields, resolveField, resolveLabelKeys } from '../../../shared/siteSchema';
+import * as contactsApi from '../../../api/contacts';
+import { customFieldKeyProperty, fieldsetsProperty } from '../../../contact/descriptions';
+import { buildContactFilter, type ContactFilters } from '../../../contact/filter';
+import { simplifyContacts, type WixContact } from '../../../contact/info';
+import { optionsCollection, returnAllOrLimit, simplifyProperty } from '../../../shared/descriptions';
 import { wixApiRequestAllItems } from '../../../transport';
-import { fieldsetsProperty } from './common';
 
 const labelPicker = (displayName: string, name: string): INodeProperties => ({
 	displayName,
@@ -19,22 +18,7 @@ const labelPicker = (displayName: string, name: string): INodeProperties => ({
 });
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		displayOptions: { show: { returnAll: [false] } },
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-	},
+	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -109,91 +93,70 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{ ...fieldsetsProperty },
-			{
-				displayName: 'Fields to Return',
-				name: 'fields',
-				type: 'multiOptions',
-				options: [
-					'createdDate',
-					'info.addresses',
-					'info.birthdate',
-					'info.company',
-					'info.emails',
-					'info.extendedFields',
-					'info.jobTitle',
-					'info.labelKeys',
-					'info.locale',
-					'info.name',
-					'info.phones',
-					'lastActivity',
-					'primaryInfo',
-					'source',
-					'updatedDate',
-				].map((value) => ({ name: value, value })),
-				default: [],
-				description: 'Return only these fields (plus ID and revision); combined with Fieldsets',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Free text matched against names, emails and phones',
-			},
-			{
-				displayName: 'Sort By',
-				name: 'sortField',
-				type: 'options',
-				options: [
-					{ name: 'Birthdate', value: 'info.birthdate' },
-					{ name: 'Company', value: 'info.company' },
-					{ name: 'Created Date', value: 'createdDate' },
-					{ name: 'First Name', value: 'info.name.first' },
-					{ name: 'Job Title', value: 'info.jobTitle' },
-					{ name: 'Last Activity Date', value: 'lastActivity.activityDate' },
-					{ name: 'Last Name', value: 'info.name.last' },
-					{ name: 'Primary Email', value: 'primaryInfo.email' },
-				],
-				default: 'createdDate',
-			},
-			{
-				displayName: 'Sort Order',
-				name: 'sortOrder',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'ASC' },
-					{ name: 'Descending', value: 'DESC' },
-				],
-				default: 'DESC',
-			},
-		],
-	},
+	optionsCollection([
+		{ ...fieldsetsProperty },
+		{
+			displayName: 'Fields to Return',
+			name: 'fields',
+			type: 'multiOptions',
+			options: [
+				'createdDate',
+				'info.addresses',
+				'info.birthdate',
+				'info.company',
+				'info.emails',
+				'info.extendedFields',
+				'info.jobTitle',
+				'info.labelKeys',
+				'info.locale',
+				'info.name',
+				'info.phones',
+				'lastActivity',
+				'primaryInfo',
+				'source',
+				'updatedDate',
+			].map((value) => ({ name: value, value })),
+			default: [],
+			description: 'Return only these fields (plus ID and revision); combined with Fieldsets',
+		},
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: 'Free text matched against names, emails and phones',
+		},
+		{
+			displayName: 'Sort By',
+			name: 'sortField',
+			type: 'options',
+			options: [
+				{ name: 'Birthdate', value: 'info.birthdate' },
+				{ name: 'Company', value: 'info.company' },
+				{ name: 'Created Date', value: 'createdDate' },
+				{ name: 'First Name', value: 'info.name.first' },
+				{ name: 'Job Title', value: 'info.jobTitle' },
+				{ name: 'Last Activity Date', value: 'lastActivity.activityDate' },
+				{ name: 'Last Name', value: 'info.name.last' },
+				{ name: 'Primary Email', value: 'primaryInfo.email' },
+			],
+			default: 'createdDate',
+		},
+		{
+			displayName: 'Sort Order',
+			name: 'sortOrder',
+			type: 'options',
+			options: [
+				{ name: 'Ascending', value: 'ASC' },
+				{ name: 'Descending', value: 'DESC' },
+			],
+			default: 'DESC',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties);
 
-interface Filters {
-	createdAfter?: string;
-	createdBefore?: string;
-	updatedAfter?: string;
-	updatedBefore?: string;
-	email?: string;
-	phone?: string;
-	nameStartsWith?: string;
-	labelsAny?: string[] | string;
-	labelsAll?: string[] | string;
-	subscriptionStatus?: string[];
-	customFieldConditions?: { condition?: Array<{ key: string; operator: string; value: string }> };
-	rawFilter?: string | IDataObject;
-}
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties);
 
 interface GetManyOptions {
 	fieldsets?: string[];
@@ -203,90 +166,15 @@ interface GetManyOptions {
 	sortOrder?: string;
 }
 
-const FILTER_HINT = 'Write the filter as a JSON object in Wix’s query language, e.g. {"info.name.first": {"$startsWith": "Ad"}}';
-
-export function parseRawFilter(this: IExecuteFunctions, raw: string | IDataObject | undefined, i: number): IDataObject {
-	if (raw === undefined || raw === '') return {};
-	if (typeof raw === 'object') return raw;
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(raw);
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Raw Filter (JSON) is not valid JSON: ${(error as Error).message}`, { itemIndex: i, description: FILTER_HINT });
-	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new NodeOperationError(this.getNode(), 'Raw Filter (JSON) must be a JSON object', { itemIndex: i, description: FILTER_HINT });
-	}
-	return parsed as IDataObject;
-}
-
-const iso = (value: string) => new Date(value).toISOString();
-
-async function buildFilter(this: IExecuteFunctions, f: Filters, i: number): Promise<IDataObject> {
-	const parts: IDataObject[] = [];
-	const range = (field: string, after?: string, before?: string) => {
-		const cond: IDataObject = {};
-		if (after) cond.$gt = iso(after);
-		if (before) cond.$lt = iso(before);
-		if (Object.keys(cond).length) parts.push({ [field]: cond });
-	};
-	range('createdDate', f.createdAfter, f.createdBefore);
-	range('updatedDate', f.updatedAfter, f.updatedBefore);
-	if (f.email) parts.push({ 'info.emails.email': f.email.trim().toLowerCase() });
-	if (f.phone) parts.push({ 'info.phones.phone': f.phone.trim() });
-	if (f.nameStartsWith) {
-		parts.push({ $or: [{ 'info.name.first': { $startsWith: f.nameStartsWith } }, { 'info.name.last': { $startsWith: f.nameStartsWith } }] });
-	}
-	const any = splitList(f.labelsAny);
-	if (any.length) parts.push({ 'info.labelKeys': { $hasSome: await resolveLabelKeys(this, any, i) } });
-	const all = splitList(f.labelsAll);
-	if (all.length) parts.push({ 'info.labelKeys': { $hasAll: await resolveLabelKeys(this, all, i) } });
-	if (f.subscriptionStatus?.length) {
-		parts.push({ 'info.extendedFields.emailSubscriptions.subscriptionStatus': { $in: f.subscriptionStatus } });
-	}
-	for (const c of f.customFieldConditions?.condition ?? []) {
-		const field = await resolveField(this, c.key, i);
-		const allowed = CUSTOM_FIELD_OPERATORS[field.dataType ?? 'TEXT'] ?? CUSTOM_FIELD_OPERATORS.TEXT;
-		if (!allowed.includes(c.operator)) {
-			throw new NodeOperationError(this.getNode(), `Custom field "${field.displayName}" (${field.dataType}) cannot be filtered with ${c.operator}`, {
-				itemIndex: i,
-				description: `Wix supports ${allowed.join(', ')} on ${field.dataType} fields`,
-			});
-		}
-		const raw = c.operator === '$in' ? splitList(c.value) : [c.value];
-		const values = raw.map((v) => {
-			const coerced = coerceFieldValue(field, v);
-			if (!coerced.ok) {
-				throw new NodeOperationError(this.getNode(), `Custom field condition on "${field.displayName}": ${field.displayName} ${coerced.reason}`, { itemIndex: i });
-			}
-			return coerced.value;
-		});
-		parts.push({ [`info.extendedFields.${field.key}`]: { [c.operator]: c.operator === '$in' ? values : values[0] } as IDataObject });
-	}
-	const raw = parseRawFilter.call(this, f.rawFilter, i);
-	if (Object.keys(raw).length) {
-		const fields = await listFields(this);
-		const problem = findFilterProblem(raw, (key) => fields.find((x) => x.key === key)?.dataType);
-		if (problem) {
-			throw new NodeOperationError(this.getNode(), `Raw Filter (JSON): ${problem}`, {
-				itemIndex: i,
-				description: 'See Wix’s list of filterable contact fields and operators in the node docs',
-			});
-		}
-		parts.push(raw);
-	}
-	return andFilters(parts);
-}
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
-	const filters = this.getNodeParameter('filters', i, {}) as Filters;
+	const filters = this.getNodeParameter('filters', i, {}) as ContactFilters;
 	const options = this.getNodeParameter('options', i, {}) as GetManyOptions;
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 
 	const query: IDataObject = {
-		filter: await buildFilter.call(this, filters, i),
+		filter: await buildContactFilter.call(this, filters, i),
 		sort: [{ fieldName: options.sortField ?? 'createdDate', order: options.sortOrder ?? 'DESC' }],
 	};
 	if (simplify) query.fieldsets = ['FULL'];
@@ -298,10 +186,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body: IDataObject = { query };
 	if (options.search) body.search = options.search;
 
-	const contacts = await wixApiRequestAllItems<WixContact>(
-		this,
-		{ method: 'POST', path: `${CONTACTS_PATH}/query`, body, model: 'offset', itemsKey: 'contacts', pageSize: 1000, limit, pagingIn: 'query' },
-		i,
-	);
+	const contacts = await wixApiRequestAllItems<WixContact>(this, contactsApi.query(body, limit), i);
 	return simplify ? await simplifyContacts(this, contacts) : (contacts as IDataObject[]);
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { WixContact } from '../../../shared/contactInfo';
-import { CONTACTS_PATH } from '../../../shared/contacts';
+import * as contactsApi from '../../../api/contacts';
+import type { WixContact } from '../../../contact/info';
 import { wixApiRequestAllItems } from '../../../transport';
 import { cursors, exportNameProperty } from './exportCursor';
 
@@ -34,19 +34,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const before = new Date(Date.now() - settle).toISOString();
 	const created: IDataObject = { $lt: before };
 	if (cursor) created.$gte = cursor.createdDate;
-	const contacts = await wixApiRequestAllItems<WixContact>(
-		this,
-		{
-			method: 'POST',
-			path: `${CONTACTS_PATH}/query`,
-			body: { query: { filter: { createdDate: created }, sort: [{ fieldName: 'createdDate', order: 'ASC' }], fieldsets: ['FULL'] } },
-			model: 'offset',
-			itemsKey: 'contacts',
-			pageSize: 1000,
-			pagingIn: 'query',
-		},
-		i,
-	);
+	const body = { query: { filter: { createdDate: created }, sort: [{ fieldName: 'createdDate', order: 'ASC' }], fieldsets: ['FULL'] } };
+	const contacts = await wixApiRequestAllItems<WixContact>(this, contactsApi.query(body), i);
 	// Contacts at the cursor's own timestamp that were already confirmed are not sent again.
 	return contacts.filter((c) => !(cursor && c.createdDate === cursor.createdDate && cursor.ids.includes(String(c.id)))) as IDataObject[];
 }

@@ -1,12 +1,13 @@
+// What Add Labels and Remove Labels share: the same picker, one request each way.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { splitList, type WixContact } from '../../../shared/contactInfo';
-import { contactPath, resolveContactId } from '../../../shared/contacts';
-import { contactLocator, createMissingLabelsOption } from '../../../shared/descriptions';
-import { resolveLabelKeys } from '../../../shared/siteSchema';
-import { wixApiRequest } from '../../../transport';
-import { noteContactRevision } from '../../../shared/echo';
+import { createMissingLabelsOption } from '../../../contact/descriptions';
+import { contactLocator, resolveContactId } from '../../../contact/locator';
+import { resolveLabelKeys } from '../../../contact/siteSchema';
+import { changeContactLabels } from '../../../contact/write';
+import { optionsCollection } from '../../../shared/descriptions';
+import { splitList } from '../../../shared/lists';
 
 export function labelProperties(add: boolean): INodeProperties[] {
 	const props: INodeProperties[] = [
@@ -21,18 +22,7 @@ export function labelProperties(add: boolean): INodeProperties[] {
 			description: `Labels to ${add ? 'add' : 'remove'} (1 to 100), by key or name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 		},
 	];
-	if (add) {
-		props.push({
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				createMissingLabelsOption,
-			],
-		});
-	}
+	if (add) props.push(optionsCollection([createMissingLabelsOption]));
 	return props;
 }
 
@@ -44,12 +34,5 @@ export async function changeLabels(this: IExecuteFunctions, i: number, add: bool
 	}
 	const createMissing = add && Boolean((this.getNodeParameter('options', i, {}) as { createMissingLabels?: boolean }).createMissingLabels);
 	const labelKeys = await resolveLabelKeys(this, wanted, i, createMissing);
-	const path = `${contactPath(contactId)}/labels`;
-	const { contact } = await wixApiRequest<{ contact: WixContact }>(
-		this,
-		add ? { method: 'POST', path, body: { labelKeys } } : { method: 'DELETE', path, qs: { labelKeys } },
-		i,
-	);
-	noteContactRevision(contact.id, contact.revision);
-	return contact as IDataObject;
+	return (await changeContactLabels(this, contactId, labelKeys, add, i)) as IDataObject;
 }

@@ -1,12 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { splitList, type WixContact } from '../../../shared/contactInfo';
-import { contactPath, resolveContactId } from '../../../shared/contacts';
-import { contactLocator } from '../../../shared/descriptions';
-import { wixApiRequest } from '../../../transport';
-import { isStaleRevision, MAX_REVISION_RETRIES } from './update.operation';
-import { noteContactDeleted, noteContactRevision, noteContactsMerged } from '../../../shared/echo';
+import { contactLocator, resolveContactId } from '../../../contact/locator';
+import { mergeContacts } from '../../../contact/write';
+import { splitList } from '../../../shared/lists';
 
 const properties: INodeProperties[] = [
 	{ ...contactLocator, displayName: 'Target Contact', description: 'The contact that remains; its values win' },
@@ -32,20 +29,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			description: 'Merge more contacts in several runs of five',
 		});
 	}
-	for (let attempt = 0; ; attempt++) {
-		const { contact: target } = await wixApiRequest<{ contact: WixContact }>(this, { method: 'GET', path: contactPath(targetId), qs: { fieldsets: ['BASIC'] } }, i);
-		noteContactsMerged(targetId);
-		noteContactRevision(targetId, (target.revision ?? 0) + 1);
-		sources.forEach(noteContactDeleted);
-		try {
-			const { contact } = await wixApiRequest<{ contact: WixContact }>(
-				this,
-				{ method: 'POST', path: `${contactPath(targetId)}/merge`, body: { targetContactRevision: target.revision, sourceContactIds: sources } },
-				i,
-			);
-			return { ...(contact as IDataObject), mergedContactIds: sources };
-		} catch (error) {
-			if (!isStaleRevision(error) || attempt >= MAX_REVISION_RETRIES) throw new NodeApiError(this.getNode(), error as JsonObject);
-		}
-	}
+	const contact = await mergeContacts(this, targetId, sources, i);
+	return { ...(contact as IDataObject), mergedContactIds: sources };
 }

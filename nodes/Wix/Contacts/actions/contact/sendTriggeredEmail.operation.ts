@@ -3,8 +3,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { resolveContactId } from '../../../shared/contacts';
-import { contactLocator } from '../../../shared/descriptions';
+import { contactLocator, resolveContactId } from '../../../contact/locator';
 import { siteFunctionRequest } from '../../../transport';
 
 const properties: INodeProperties[] = [

@@ -3,38 +3,37 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { prepareContactInfo, simplifyContacts, type ContactFields, type WixContact } from '../../../shared/contactInfo';
-import { CONTACTS_PATH } from '../../../shared/contacts';
-import { contactFieldsCollection, createMissingLabelsOption, optionsCollection, simplifyProperty } from '../../../shared/descriptions';
-import { resolveField } from '../../../shared/siteSchema';
-import { wixApiRequest, wixApiRequestAllItems } from '../../../transport';
-import { writeContact } from './update.operation';
-import { noteContactEmail, noteContactRevision } from '../../../shared/echo';
+import { contactFieldsCollection, createMissingLabelsOption } from '../../../contact/descriptions';
+import { prepareFields, resolveCustomFieldValues, simplifyContacts, type ContactFields, type PreparedFields, type WixContact } from '../../../contact/info';
+import { findContactsBy } from '../../../contact/lookup';
+import { resolveField } from '../../../contact/siteSchema';
+import { createContact, updateContact } from '../../../contact/write';
+import { optionsCollection, simplifyProperty } from '../../../shared/descriptions';
+import { normalizeEmail } from '../../../shared/lists';
 
 const properties: INodeProperties[] = [
 	contactFieldsCollection('contactFields', 'Contact Fields', 'The contact is matched by email, then phone (then the external ID field, if chosen). Fields not given, or given empty, keep their stored values.'),
 	simplifyProperty,
 	optionsCollection([
-			createMissingLabelsOption,
-			{
-				displayName: 'External ID Field Name or ID',
-				name: 'externalIdField',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCustomFields' },
-				default: '',
-				description:
-					'A custom field holding another system’s ID (e.g. externalCrmId), matched after email and phone. Set its value under Contact Fields → Custom Fields. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+		createMissingLabelsOption,
+		{
+			displayName: 'External ID Field Name or ID',
+			name: 'externalIdField',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getCustomFields' },
+			default: '',
+			description:
+				'A custom field holding another system’s ID (e.g. externalCrmId), matched after email and phone. Set its value under Contact Fields → Custom Fields. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
 	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['upsert'] } }, properties);
 
-const LOOKUP_BATCH = 100;
-
 interface Pending {
 	index: number;
-	fields: ContactFields;
+	/** Built once, before anything is written; every write of the item reuses it. */
+	prepared: PreparedFields;
 	email?: string;
 	phone?: string;
 	externalId?: string;
@@ -63,20 +62,7 @@ class ContactIndex {
 }
 
 async function lookUp(ctx: IExecuteFunctions, field: string, values: string[], index: ContactIndex) {
-	const unique = [...new Set(values)];
-	for (let start = 0; start < unique.length; start += LOOKUP_BATCH) {
-		const chunk = unique.slice(start, start + LOOKUP_BATCH);
-		const contacts = await wixApiRequestAllItems<WixContact>(ctx, {
-			method: 'POST',
-			path: `${CONTACTS_PATH}/query`,
-			body: { query: { filter: { [field]: { $in: chunk } }, sort: [{ fieldName: 'createdDate', order: 'ASC' }], fieldsets: ['FULL'] } },
-			model: 'offset',
-			itemsKey: 'contacts',
-			pageSize: 1000,
-			pagingIn: 'query',
-		});
-		contacts.forEach((c) => index.add(c));
-	}
+	(await findContactsBy(ctx, field, values)).forEach((c) => index.add(c));
 }
 
 /**
@@ -104,20 +90,21 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 			const fields = withoutEmptyValues(this.getNodeParameter('contactFields', i, {}) as ContactFields);
 			const options = this.getNodeParameter('options', i, {}) as Options;
 			if (options.externalIdField) externalKey = (await resolveField(this, options.externalIdField, i)).key;
-			const item: Pending = { index: i, fields };
-			if (fields.email) item.email = fields.email.trim().toLowerCase();
+			// Custom fields first (they may hold the external ID); labels, which may be created, only
+			// once the item is known to be writable.
+			const customFields = await resolveCustomFieldValues(this, fields, i);
+			const externalValue = externalKey ? customFields?.[externalKey] : undefined;
+			const item = { index: i } as Pending;
+			if (fields.email) item.email = normalizeEmail(fields.email);
 			if (fields.phone) item.phone = fields.phone.trim();
-			if (externalKey) {
-				const info = await prepareContactInfo(this, fields, i, undefined, options);
-				const value = info.extendedFields?.items?.[externalKey];
-				if (value !== undefined && value !== null && value !== '') item.externalId = String(value);
-			}
+			if (externalValue !== undefined && externalValue !== null && externalValue !== '') item.externalId = String(externalValue);
 			if (!item.email && !item.phone && !item.externalId) {
 				throw new NodeOperationError(this.getNode(), 'Create or Update needs an Email or a Phone (or the external ID field) to match on', {
 					itemIndex: i,
 					description: 'Add Email or Phone under Contact Fields',
 				});
 			}
+			item.prepared = await prepareFields(this, fields, i, options, customFields);
 			pending.push(item);
 		} catch (error) {
 			results[i] = error as Error;
@@ -144,15 +131,14 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 	for (const item of pending) {
 		const i = item.index;
 		try {
-			const options = this.getNodeParameter('options', i, {}) as Options;
 			const match = emails.get(item.email) ?? phones.get(item.phone) ?? externalIds.get(item.externalId);
 			let contact: WixContact;
 			let action: 'created' | 'updated';
 			if (match?.id) {
-				contact = await writeContact(this, match.id, item.fields, i, options, match);
+				contact = await updateContact(this, match.id, item.prepared, i, {}, match);
 				action = 'updated';
 			} else {
-				const created = await createOrAdopt(this, item, options);
+				const created = await createOrAdopt(this, item);
 				contact = created.contact;
 				action = created.action;
 			}
@@ -167,17 +153,13 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 }
 
 /** Creates the contact; if Wix says another contact already has the email or phone, updates that one. */
-async function createOrAdopt(ctx: IExecuteFunctions, item: Pending, options: Options): Promise<{ contact: WixContact; action: 'created' | 'updated' }> {
-	const info = await prepareContactInfo(ctx, item.fields, item.index, undefined, options);
-	noteContactEmail(item.email);
+async function createOrAdopt(ctx: IExecuteFunctions, item: Pending): Promise<{ contact: WixContact; action: 'created' | 'updated' }> {
 	try {
-		const { contact } = await wixApiRequest<{ contact: WixContact }>(ctx, { method: 'POST', path: CONTACTS_PATH, body: { info: info as IDataObject } }, item.index);
-		noteContactRevision(contact.id, contact.revision);
-		return { contact, action: 'created' };
+		return { contact: await createContact(ctx, item.prepared, item.index), action: 'created' };
 	} catch (error) {
 		const context = (error as NodeApiError).context ?? {};
 		const duplicateId = (context.wixErrorData as { duplicateContactId?: string } | undefined)?.duplicateContactId;
 		if (context.wixErrorCode !== 'DUPLICATE_CONTACT_EXISTS' || !duplicateId) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-		return { contact: await writeContact(ctx, duplicateId, item.fields, item.index, options), action: 'updated' };
+		return { contact: await updateContact(ctx, duplicateId, item.prepared, item.index), action: 'updated' };
 	}
 }

@@ -19,5 +19,5 @@ export const description = findOrCreateDescription(CUSTOM_FIELD, [
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	return await findOrCreate(this, CUSTOM_FIELD, i, { dataType: this.getNodeParameter('dataType', i) as string });
+	return await findOrCreate(this, CUSTOM_FIELD, i, this.getNodeParameter('dataType', i) as string);
 }

@@ -2,8 +2,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import * as emailSubscriptionsApi from '../../../api/emailSubscriptions';
+import { chunks } from '../../../shared/lists';
 import { wixApiRequest } from '../../../transport';
-import { emailProperty, statusProperty, SUBSCRIPTIONS_PATH } from './common';
+import { emailProperty, statusProperty } from './common';
 
 export const description = updateDisplayOptions({ show: { resource: ['emailSubscription'], operation: ['bulkUpsert'] } }, [
 	{
@@ -34,14 +36,9 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 			},
 		});
 	}
-	for (let start = 0; start < queued.length; start += 100) {
-		const chunk = queued.slice(start, start + 100);
+	for (const chunk of chunks(queued, emailSubscriptionsApi.BATCH_SIZE)) {
 		try {
-			const response = await wixApiRequest<{ results?: BulkResult[] }>(this, {
-				method: 'POST',
-				path: `${SUBSCRIPTIONS_PATH}/bulk`,
-				body: { subscriptions: chunk.map((c) => c.subscription) },
-			});
+			const response = await wixApiRequest<{ results?: BulkResult[] }>(this, emailSubscriptionsApi.bulkUpsert(chunk.map((c) => c.subscription)));
 			for (const result of response.results ?? []) {
 				const { index } = chunk[result.originalIndex];
 				results[index] = result.error

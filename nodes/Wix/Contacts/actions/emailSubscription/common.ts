@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const SUBSCRIPTIONS_PATH = '/email-marketing/v1/email-subscriptions';
-
 export const statusProperty: INodeProperties = {
 	displayName: 'Subscription Status',
 	name: 'subscriptionStatus',

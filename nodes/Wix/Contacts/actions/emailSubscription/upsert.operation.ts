@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import * as emailSubscriptionsApi from '../../../api/emailSubscriptions';
 import { wixApiRequest } from '../../../transport';
-import { emailProperty, statusProperty, SUBSCRIPTIONS_PATH } from './common';
+import { emailProperty, statusProperty } from './common';
 
 export const description = updateDisplayOptions({ show: { resource: ['emailSubscription'], operation: ['upsert'] } }, [emailProperty, statusProperty]);
 
@@ -11,6 +12,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		email: String(this.getNodeParameter('email', i)).trim(),
 		subscriptionStatus: this.getNodeParameter('subscriptionStatus', i) as string,
 	};
-	const response = await wixApiRequest<{ subscription: IDataObject }>(this, { method: 'POST', path: SUBSCRIPTIONS_PATH, body: { subscription } }, i);
+	const response = await wixApiRequest<{ subscription: IDataObject }>(this, emailSubscriptionsApi.upsert(subscription), i);
 	return response.subscription;
 }

@@ -3,7 +3,8 @@ import type { ContactInfoOriginal as ContactInfo, ContactOriginal as Contact } f
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { buildCustomFields, listFields, listLabels, resolveLabelKeys, type CustomFieldInput } from './siteSchema';
-import type { Rest } from './types';
+import { splitList } from '../shared/lists';
+import type { Rest } from '../shared/types';
 
 export type WixContactInfo = Rest<ContactInfo>;
 export type WixContact = Rest<Contact>;
@@ -33,12 +34,6 @@ export interface ContactFields {
 	labelKeys?: string | string[];
 	addresses?: { address?: AddressInput[] };
 	customFields?: { field?: Array<{ key: string; value?: unknown }> };
-}
-
-export function splitList(value: string | string[] | undefined): string[] {
-	if (value === undefined || value === null) return [];
-	const list = Array.isArray(value) ? value : String(value).split(',');
-	return list.map((v) => String(v).trim()).filter((v) => v !== '');
 }
 
 function addressesOf(input: AddressInput[]) {
@@ -86,22 +81,44 @@ export function buildContactInfo(fields: ContactFields, current?: WixContactInfo
 	return info;
 }
 
-/** buildContactInfo plus what needs the site: label names and custom fields by display name. */
-export async function prepareContactInfo(
-	ctx: IExecuteFunctions,
-	fields: ContactFields,
-	itemIndex: number,
-	current?: WixContactInfo,
-	options: { createMissingLabels?: boolean } = {},
-): Promise<WixContactInfo> {
-	const labels = splitList(fields.labels);
-	const labelKeys = fields.labels !== undefined ? await resolveLabelKeys(ctx, labels, itemIndex, options.createMissingLabels) : undefined;
-	const info = buildContactInfo({ ...fields, labelKeys }, current);
+/**
+ * The user's fields with what needs the site looked up: label names turned into keys (labels created
+ * when asked) and custom fields by display name turned into extended-field items. Made once per
+ * item; turning it into ContactInfo (`contactInfoOf`) then costs no request, however often a write
+ * is retried.
+ */
+export interface PreparedFields {
+	fields: ContactFields;
+	customFields?: IDataObject;
+}
+
+/** Custom field values by field key, or undefined when none are given. Creates nothing. */
+export async function resolveCustomFieldValues(ctx: IExecuteFunctions, fields: ContactFields, itemIndex: number): Promise<IDataObject | undefined> {
 	const entries: CustomFieldInput[] = (fields.customFields?.field ?? [])
 		.filter((f) => f.key !== undefined && f.key !== '')
 		.map((f) => ({ field: f.key, value: f.value }));
-	const items = await buildCustomFields(ctx, entries, itemIndex);
-	if (items) info.extendedFields = { items: items as Record<string, unknown> };
+	return await buildCustomFields(ctx, entries, itemIndex);
+}
+
+/** Resolves labels (creating missing ones when asked) and, unless given, custom fields. */
+export async function prepareFields(
+	ctx: IExecuteFunctions,
+	fields: ContactFields,
+	itemIndex: number,
+	options: { createMissingLabels?: boolean } = {},
+	customFields?: IDataObject,
+): Promise<PreparedFields> {
+	const labelKeys = fields.labels !== undefined ? await resolveLabelKeys(ctx, splitList(fields.labels), itemIndex, options.createMissingLabels) : undefined;
+	return {
+		fields: { ...fields, labelKeys },
+		customFields: customFields ?? (await resolveCustomFieldValues(ctx, fields, itemIndex)),
+	};
+}
+
+/** The ContactInfo to send; with `current`, what a partial update must keep (see buildContactInfo). */
+export function contactInfoOf(prepared: PreparedFields, current?: WixContactInfo): WixContactInfo {
+	const info = buildContactInfo(prepared.fields, current);
+	if (prepared.customFields) info.extendedFields = { items: prepared.customFields as Record<string, unknown> };
 	return info;
 }
 

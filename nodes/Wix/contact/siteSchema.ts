@@ -3,6 +3,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as extendedFieldsApi from '../api/extendedFields';
+import * as labelsApi from '../api/labels';
+import { PerExecutionCache } from '../shared/cache';
 import { wixApiRequest, wixApiRequestAllItems, type WixContext } from '../transport';
 
 export interface WixLabel {
@@ -18,47 +21,21 @@ export interface WixField {
 	fieldType?: 'SYSTEM' | 'USER_DEFINED' | string;
 }
 
-const labelCache = new WeakMap<object, Promise<WixLabel[]>>();
-const fieldCache = new WeakMap<object, Promise<WixField[]>>();
+const labelCache = new PerExecutionCache(async (ctx: WixContext) => await wixApiRequestAllItems<WixLabel>(ctx, labelsApi.list()));
+const fieldCache = new PerExecutionCache(async (ctx: WixContext) => await wixApiRequestAllItems<WixField>(ctx, extendedFieldsApi.list()));
 
 export async function listLabels(ctx: WixContext): Promise<WixLabel[]> {
-	let pending = labelCache.get(ctx);
-	if (!pending) {
-		pending = wixApiRequestAllItems<WixLabel>(ctx, {
-			method: 'GET',
-			path: '/contacts/v4/labels',
-			model: 'offset',
-			itemsKey: 'labels',
-			pageSize: 2000,
-			pagingIn: 'qs',
-		});
-		labelCache.set(ctx, pending);
-		pending.catch(() => labelCache.delete(ctx));
-	}
-	return await pending;
+	return await labelCache.get(ctx);
 }
 
 export async function listFields(ctx: WixContext): Promise<WixField[]> {
-	let pending = fieldCache.get(ctx);
-	if (!pending) {
-		pending = wixApiRequestAllItems<WixField>(ctx, {
-			method: 'GET',
-			path: '/contacts/v4/extended-fields',
-			model: 'offset',
-			itemsKey: 'fields',
-			pageSize: 1000,
-			pagingIn: 'qs',
-		});
-		fieldCache.set(ctx, pending);
-		pending.catch(() => fieldCache.delete(ctx));
-	}
-	return await pending;
+	return await fieldCache.get(ctx);
 }
 
-/** Forgets what was loaded, after this run created a label or field. */
+/** Forgets what was loaded, after this run created, renamed or deleted a label or field. */
 export function forgetSchema(ctx: WixContext) {
-	labelCache.delete(ctx);
-	fieldCache.delete(ctx);
+	labelCache.forget(ctx);
+	fieldCache.forget(ctx);
 }
 
 function findByKeyOrName<T extends { key: string; displayName: string }>(list: T[], wanted: string): T | undefined {
@@ -91,7 +68,7 @@ export async function resolveLabelKeys(
 				description: 'Use an existing label name or key, or turn on "Create Missing Labels".',
 			});
 		}
-		const { label } = await wixApiRequest<{ label: WixLabel }>(ctx, { method: 'POST', path: '/contacts/v4/labels', body: { displayName: wanted } }, itemIndex);
+		const { label } = await wixApiRequest<{ label: WixLabel }>(ctx, labelsApi.findOrCreate(wanted), itemIndex);
 		labels.push(label);
 		keys.push(label.key);
 	}
