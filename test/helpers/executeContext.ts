@@ -1,16 +1,17 @@
-// A small IExecuteFunctions that runs one of our nodes in-process: parameters resolve against the
-// node's own defaults, and requests really go over HTTP with the credential's own authentication
+// A small IExecuteFunctions that runs one of our nodes in-process: parameters resolve the way n8n
+// resolves a saved node, and requests really go over HTTP with the credential's own authentication
 // (generic or function, preAuthentication, re-mint on 401), failing the way n8n's helper fails.
 import type {
 	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
+	IGetNodeParameterOptions,
 	IHttpRequestOptions,
 	INodeExecutionData,
-	INodeProperties,
+	INodeParameters,
 	INodeType,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { ApplicationError, isResourceLocatorValue, NodeApiError, NodeHelpers } from 'n8n-workflow';
 
 import { WixApiKeyApi } from '../../credentials/WixApiKeyApi.credentials';
 import { WixOAuth2Api } from '../../credentials/WixOAuth2Api.credentials';
@@ -108,18 +109,6 @@ export interface RunResult {
 	credentials: IDataObject;
 }
 
-function propertyDefault(properties: INodeProperties[], name: string, parameters: Record<string, unknown>): unknown {
-	const candidates = properties.filter((p) => p.name === name);
-	const shown = candidates.find((p) => {
-		const show = p.displayOptions?.show ?? {};
-		return Object.entries(show).every(([key, allowed]) => {
-			const value = key in parameters ? parameters[key] : propertyDefault(properties, key, parameters);
-			return (allowed as unknown[]).includes(value);
-		});
-	});
-	return structuredClone((shown ?? candidates[0])?.default);
-}
-
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const context = await contextFor(options);
 	const [output] = (await options.node.execute!.call(context)) as INodeExecutionData[][];
@@ -136,12 +125,30 @@ async function contextFor(options: RunOptions): Promise<IExecuteFunctions> {
 	const requests: SentRequest[] = [];
 	const nodeInfo = { id: 'test-node', name: 'Wix', type: `n8n-nodes-wix-crm.${node.description.name}`, typeVersion: 1, position: [0, 0] as [number, number], parameters: parameters as never };
 
-	const getParameter = (name: string, itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) => {
-		let value = name in parameters ? parameters[name] : propertyDefault(node.description.properties, name, parameters);
-		if (typeof value === 'function') value = (value as (i: number, item: IDataObject) => unknown)(itemIndex, items[itemIndex]?.json ?? {});
-		if (value === undefined) value = fallback;
-		if (opts?.extractValue && value && typeof value === 'object' && '__rl' in (value as object)) value = (value as { value: unknown }).value;
-		return value;
+	// Like n8n's Workflow on load: fill in defaults and drop what the node would not display. A
+	// per-item function stands in for an expression, so its value goes through the same resolution;
+	// without one, every item sees the same parameters.
+	const perItem = Object.values(parameters).some((value) => typeof value === 'function');
+	const resolved = new Map<number, INodeParameters>();
+	const parametersFor = (itemIndex: number) => {
+		const key = perItem ? itemIndex : 0;
+		if (!resolved.has(key)) {
+			const item = items[key]?.json ?? {};
+			const values = Object.fromEntries(
+				Object.entries(parameters).map(([name, value]) => [name, typeof value === 'function' ? (value as (i: number, item: IDataObject) => unknown)(key, item) : value]),
+			) as INodeParameters;
+			resolved.set(key, NodeHelpers.getNodeParameters(node.description.properties, values, true, false, nodeInfo, node.description) ?? {});
+		}
+		return resolved.get(key)!;
+	};
+
+	// n8n's lookup: a dotted path into the resolved parameters, the fallback only for undefined, and
+	// a copy, so a node that edits what it got cannot change the next item's parameters.
+	const getParameter = (name: string, itemIndex: number, fallback?: unknown, opts?: IGetNodeParameterOptions) => {
+		const found = name.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parametersFor(itemIndex));
+		const value = found === undefined ? fallback : structuredClone(found);
+		if (value === undefined) throw new ApplicationError('Could not get parameter', { extra: { parameterName: name } });
+		return opts?.extractValue && isResourceLocatorValue(value) ? value.value : value;
 	};
 
 	const helpers = {
