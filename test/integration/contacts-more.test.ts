@@ -177,6 +177,41 @@ describe('Contact: Create or Update', () => {
 		expect(output[2].json.action).toBe('created');
 	});
 
+	it('turns a failed look-up into one error item per item with Continue On Fail, and writes nothing', async () => {
+		await admin(sandbox, 'POST', '/faults', { kind: 'status', status: 400, times: 1, pathPrefix: '/contacts/v4/contacts/query' });
+		const { output } = await run(
+			{ operation: 'upsert', contactFields: (_: number, item: IDataObject) => item },
+			{ continueOnFail: true, items: [{ email: 'a@example.com' }, { email: 'b@example.com' }] },
+		);
+		expect(output.map((o) => [o.json.httpCode, o.pairedItem])).toEqual([
+			['400', { item: 0 }],
+			['400', { item: 1 }],
+		]);
+		expect((await admin(sandbox, 'GET', '/state')).contacts).toHaveLength(0);
+	});
+
+	it('without Continue On Fail, stops at the first failed item and writes nothing after it', async () => {
+		const error = await run(
+			{ operation: 'upsert', contactFields: (_: number, item: IDataObject) => item },
+			{ items: [{ email: 'first@example.com' }, { firstName: 'Nothing to match on' }, { email: 'third@example.com' }] },
+		).catch((e) => e);
+		expect(error.message).toMatch(/needs an Email or a Phone/);
+		expect(error.context.itemIndex).toBe(1);
+		const emails = ((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((c) => c.primaryInfo?.email);
+		expect(emails).toEqual(['first@example.com']);
+	});
+
+	it('creates no label for an item it then refuses', async () => {
+		await field('externalCrmId', 'TEXT');
+		const { output } = await run(
+			{ operation: 'upsert', contactFields: { firstName: 'No key', labels: ['Brand New'] }, options: { createMissingLabels: true, externalIdField: 'externalCrmId' } },
+			{ continueOnFail: true },
+		);
+		expect(output[0].json.error).toMatch(/needs an Email or a Phone/);
+		const labels = (await wix(sandbox, 'GET', '/contacts/v4/labels')).body.labels as Array<{ displayName: string }>;
+		expect(labels.map((l) => l.displayName)).not.toContain('Brand New');
+	});
+
 	it('retries a stale revision with a fresh read', async () => {
 		const c = await contact({ emails: { items: [{ email: 'race@example.com' }] } });
 		await admin(sandbox, 'POST', '/faults', { kind: 'concurrentUpdate', method: 'PATCH', times: 1, info: { company: 'Theirs' } });

@@ -5,7 +5,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export type OperationFn = (this: IExecuteFunctions, i: number) => Promise<IDataObject | IDataObject[]>;
 
-/** An operation that needs all items at once (to batch look-ups) returns one result or error per item. */
+/**
+ * An operation that needs all items at once (to batch look-ups) returns one result or error per item
+ * and never throws for one. Without Continue On Fail it may stop after the first failed item and
+ * leave later entries empty: the router stops there too.
+ */
 export type BatchOperationFn = (this: IExecuteFunctions, itemCount: number) => Promise<Array<IDataObject | IDataObject[] | Error>>;
 
 export interface Operation {
@@ -36,7 +40,16 @@ export async function route(this: IExecuteFunctions, operations: OperationTable)
 	if (!op?.execute && !op?.executeBatch) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	const batch = op.executeBatch ? await op.executeBatch.call(this, items.length) : undefined;
+	let batch: Awaited<ReturnType<BatchOperationFn>> | undefined;
+	if (op.executeBatch) {
+		// The contract is a result or an error per item; should an operation throw anyway, every item
+		// shares the failure, so Continue On Fail still gets one error item per input item.
+		try {
+			batch = await op.executeBatch.call(this, items.length);
+		} catch (error) {
+			batch = items.map(() => error as Error);
+		}
+	}
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {

@@ -119,17 +119,28 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 	});
 	const indexes = [emails, phones, externalIds];
 
-	// Email first; phone and external ID only for what email did not find.
-	await lookUp(this, 'info.emails.email', pending.flatMap((p) => (p.email ? [p.email] : [])), emails);
-	const noEmailMatch = pending.filter((p) => !emails.get(p.email));
-	await lookUp(this, 'info.phones.phone', noEmailMatch.flatMap((p) => (p.phone ? [p.phone] : [])), phones);
-	if (externalKey) {
-		const unmatched = noEmailMatch.filter((p) => !phones.get(p.phone));
-		await lookUp(this, `info.extendedFields.${externalKey}`, unmatched.flatMap((p) => (p.externalId ? [p.externalId] : [])), externalIds);
+	// Email first; phone and external ID only for what email did not find. A failed look-up fails
+	// the items that waited on it, each with its own error item.
+	try {
+		await lookUp(this, 'info.emails.email', pending.flatMap((p) => (p.email ? [p.email] : [])), emails);
+		const noEmailMatch = pending.filter((p) => !emails.get(p.email));
+		await lookUp(this, 'info.phones.phone', noEmailMatch.flatMap((p) => (p.phone ? [p.phone] : [])), phones);
+		if (externalKey) {
+			const unmatched = noEmailMatch.filter((p) => !phones.get(p.phone));
+			await lookUp(this, `info.extendedFields.${externalKey}`, unmatched.flatMap((p) => (p.externalId ? [p.externalId] : [])), externalIds);
+		}
+	} catch (error) {
+		for (const item of pending) results[item.index] = error as Error;
+		return results;
 	}
 
+	// Without Continue On Fail the run stops at the first failed item: nothing after it is written.
+	const stopAfterFailure = !this.continueOnFail();
+	let firstFailure = results.findIndex((r) => r instanceof Error);
+	if (firstFailure < 0) firstFailure = itemCount;
 	for (const item of pending) {
 		const i = item.index;
+		if (stopAfterFailure && i > firstFailure) break;
 		try {
 			const match = emails.get(item.email) ?? phones.get(item.phone) ?? externalIds.get(item.externalId);
 			let contact: WixContact;
@@ -147,6 +158,7 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 			results[i] = { action, contactId: contact.id, ...output };
 		} catch (error) {
 			results[i] = error as Error;
+			firstFailure = Math.min(firstFailure, i);
 		}
 	}
 	return results;
