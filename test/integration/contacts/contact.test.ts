@@ -1,24 +1,12 @@
-// Each Contact operation of the Wix Contacts node, run in-process against a sandbox over HTTP.
+// The Contact operations of the Wix Contacts node but Create or Update, run in-process against a sandbox over HTTP.
 import type { IDataObject } from 'n8n-workflow';
 
-import { WixContacts } from '../../nodes/Wix/Contacts/WixContacts.node';
-import { runNode, type RunOptions } from '../helpers/executeContext';
-import { admin, apiKeyCredentials, oauthCredentials, useTestSandbox, wix } from '../helpers/sandbox';
+import { runNode } from '../../helpers/executeContext';
+import { contactsNode, rl } from '../../helpers/contactsNode';
+import { admin, apiKeyCredentials, wix, useTestSandbox } from '../../helpers/sandbox';
 
-const node = new WixContacts();
 const sandbox = useTestSandbox();
-
-function run(parameters: Record<string, unknown>, extra: Partial<RunOptions> = {}) {
-	return runNode({ node, parameters: { resource: 'contact', ...parameters }, credentials: apiKeyCredentials(sandbox), ...extra });
-}
-
-async function createContact(info: IDataObject): Promise<any> {
-	const { status, body } = await wix(sandbox, 'POST', '/contacts/v4/contacts', { info });
-	expect(status).toBe(200);
-	return body.contact;
-}
-
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+const { node, run, contact, field, label, counts } = contactsNode(sandbox);
 
 describe('Contact: Create', () => {
 	it('creates one contact per item with the fields given', async () => {
@@ -47,7 +35,7 @@ describe('Contact: Create', () => {
 	});
 
 	it('refuses a duplicate email and names the existing contact, unless duplicates are allowed', async () => {
-		const existing = await createContact({ emails: { items: [{ email: 'dup@example.com' }] } });
+		const existing = await contact({ emails: { items: [{ email: 'dup@example.com' }] } });
 		await expect(run({ operation: 'create', contactFields: { email: 'DUP@example.com' } })).rejects.toThrow(
 			new RegExp(`existing contact ID: ${existing.id}.*DUPLICATE_CONTACT_EXISTS`),
 		);
@@ -60,9 +48,84 @@ describe('Contact: Create', () => {
 	});
 });
 
+describe('Contact: Create with labels and custom fields', () => {
+	it('takes labels by name or key and custom field values by display name', async () => {
+		const vip = await label('VIP');
+		await label('Newsletter');
+		await field('Plan', 'TEXT');
+		await field('Lifetime Value', 'NUMBER');
+		await field('Renewal Date', 'DATE');
+		const { output } = await run({
+			operation: 'create',
+			contactFields: {
+				firstName: 'Ada',
+				email: 'ada@example.com',
+				labels: [vip.key, 'newsletter'],
+				addresses: { address: [{ tag: 'HOME', addressLine: '1 Main St', city: 'Richmond', subdivision: 'US-ME', country: 'US' }] },
+				customFields: { field: [{ key: 'Plan', value: 'Gold' }, { key: 'custom.lifetime-value', value: '1250.5' }, { key: 'Renewal Date', value: '2027-01-31' }] },
+			},
+		});
+		expect(output[0].json.info).toMatchObject({
+			labelKeys: { items: ['custom.vip', 'custom.newsletter'] },
+			addresses: { items: [{ tag: 'HOME', address: { city: 'Richmond', subdivision: 'US-ME' } }] },
+			extendedFields: { items: { 'custom.plan': 'Gold', 'custom.lifetime-value': 1250.5, 'custom.renewal-date': '2027-01-31' } },
+		});
+	});
+
+	it('explains a bad custom field value or unknown label before writing, per item', async () => {
+		await field('Lifetime Value', 'NUMBER');
+		await field('Renewal Date', 'DATE');
+		const { output } = await run(
+			{ operation: 'create', contactFields: (i: number, item: IDataObject) => ({ firstName: `P${i}`, ...(item as object) }) },
+			{
+				continueOnFail: true,
+				items: [
+					{ customFields: { field: [{ key: 'Lifetime Value', value: 'lots' }] } },
+					{ customFields: { field: [{ key: 'Renewal Date', value: '31/01/2027' }] } },
+					{ customFields: { field: [{ key: 'No Such Field', value: 'x' }] } },
+					{ labels: ['No Such Label'] },
+					{ email: 'fine@example.com' },
+				],
+			},
+		);
+		expect(output[0].json.error).toMatch(/"Lifetime Value" is a NUMBER field and "lots" is not a number/);
+		expect(output[1].json.error).toMatch(/"Renewal Date" is a DATE field and needs YYYY-MM-DD/);
+		expect(output[2].json.error).toMatch(/Custom field "No Such Field" does not exist/);
+		expect(output[3].json.error).toMatch(/Label "No Such Label" does not exist/);
+		expect(output[4].json.primaryInfo).toEqual({ email: 'fine@example.com' });
+		expect((await admin(sandbox, 'GET', '/state')).contacts).toHaveLength(1);
+		expect((await counts())['POST /contacts/v4/contacts']).toBe(1);
+	});
+
+	it('creates missing labels when asked', async () => {
+		const { output } = await run({ operation: 'create', contactFields: { firstName: 'A', labels: ['Brand New'] }, options: { createMissingLabels: true } });
+		expect(output[0].json.info).toMatchObject({ labelKeys: { items: ['custom.brand-new'] } });
+	});
+
+	it('returns a flat contact with Simplify', async () => {
+		await field('Plan', 'TEXT');
+		await label('VIP');
+		const { output } = await run({
+			operation: 'create',
+			contactFields: { firstName: 'Ada', lastName: 'L', email: 'ada@x.co', labels: ['VIP'], customFields: { field: [{ key: 'Plan', value: 'Gold' }] } },
+			simplify: true,
+		});
+		expect(output[0].json).toMatchObject({
+			firstName: 'Ada',
+			lastName: 'L',
+			email: 'ada@x.co',
+			labels: ['VIP'],
+			customFields: { Plan: 'Gold' },
+			subscriptionStatus: 'NOT_SET',
+			revision: 1,
+		});
+		expect(Object.keys(output[0].json)).not.toContain('info');
+	});
+});
+
 describe('Contact: Get', () => {
 	it('gets a contact by ID with the fieldsets asked for', async () => {
-		const c = await createContact({ name: { first: 'Ada' }, company: 'AE', emails: { items: [{ email: 'a@x.co' }] } });
+		const c = await contact({ name: { first: 'Ada' }, company: 'AE', emails: { items: [{ email: 'a@x.co' }] } });
 		const full = await run({ operation: 'get', contactId: rl(c.id) });
 		expect(full.output[0].json).toMatchObject({ id: c.id, info: { company: 'AE' } });
 		const basic = await run({ operation: 'get', contactId: rl(c.id), fieldsets: ['BASIC'] });
@@ -138,7 +201,7 @@ describe('Contact: Get Many', () => {
 describe('Contact: Update', () => {
 	it('changes only the given fields, keeps secondary emails and custom fields', async () => {
 		await wix(sandbox, 'POST', '/contacts/v4/extended-fields', { displayName: 'Plan', dataType: 'TEXT' });
-		const c = await createContact({
+		const c = await contact({
 			name: { first: 'Ada', last: 'Lovelace' },
 			emails: { items: [{ email: 'ada@old.com', primary: true }, { email: 'ada@work.com' }] },
 			extendedFields: { items: { 'custom.plan': 'Gold' } },
@@ -153,7 +216,7 @@ describe('Contact: Update', () => {
 	});
 
 	it('retries with the fresh revision when another writer got there first, losing neither write', async () => {
-		const c = await createContact({ name: { first: 'Ada' } });
+		const c = await contact({ name: { first: 'Ada' } });
 		// Another writer's update lands between the node's read and its write, so the first PATCH is stale.
 		await admin(sandbox, 'POST', '/faults', { kind: 'concurrentUpdate', method: 'PATCH', times: 1, info: { jobTitle: 'Theirs' } });
 		await admin(sandbox, 'DELETE', '/requests');
@@ -165,7 +228,7 @@ describe('Contact: Update', () => {
 	});
 
 	it('gives up on a contact that keeps changing, with CONTACT_ALREADY_CHANGED', async () => {
-		const c = await createContact({ name: { first: 'Ada' } });
+		const c = await contact({ name: { first: 'Ada' } });
 		await admin(sandbox, 'POST', '/faults', { kind: 'concurrentUpdate', method: 'PATCH', info: { jobTitle: 'Busy' } });
 		await expect(run({ operation: 'update', contactId: rl(c.id), updateFields: { company: 'Ours' } })).rejects.toThrow(/CONTACT_ALREADY_CHANGED/);
 	});
@@ -179,9 +242,9 @@ describe('Contact: Update', () => {
 
 describe('Contact: Delete', () => {
 	it('deletes, and a member’s contact fails with Wix’s reason while the other items go on', async () => {
-		const a = await createContact({ name: { first: 'A' } });
-		const member = await createContact({ name: { first: 'Member' } });
-		const b = await createContact({ name: { first: 'B' } });
+		const a = await contact({ name: { first: 'A' } });
+		const member = await contact({ name: { first: 'Member' } });
+		const b = await contact({ name: { first: 'B' } });
 		await admin(sandbox, 'POST', `/contacts/${member.id}/role`, { member: true });
 		const { output } = await run(
 			{ operation: 'delete', contactId: (_: number, item: IDataObject) => rl(String(item.id)) },
@@ -195,7 +258,7 @@ describe('Contact: Delete', () => {
 	});
 
 	it('without Continue On Fail, stops at the failing item with its index', async () => {
-		const member = await createContact({ name: { first: 'Member' } });
+		const member = await contact({ name: { first: 'Member' } });
 		await admin(sandbox, 'POST', `/contacts/${member.id}/role`, { member: true });
 		const error = await run({ operation: 'delete', contactId: rl(member.id) }).catch((e) => e);
 		expect(error.message).toMatch(/site member.*CANNOT_DELETE_MEMBER/);
@@ -203,113 +266,65 @@ describe('Contact: Delete', () => {
 	});
 });
 
-describe('credentials', () => {
-	it('a wrong API key fails with 401 and a hint about the credential', async () => {
-		const error = await runNode({ node, parameters: { resource: 'contact', operation: 'getAll', limit: 1 }, credentials: apiKeyCredentials(sandbox, { apiKey: 'wrong' }) }).catch((e) => e);
-		expect(error.httpCode).toBe('401');
-		expect(error.message).toMatch(/Invalid API key.*UNAUTHENTICATED/);
-		expect(error.description).toMatch(/credential/);
+describe('Contact: Get by email, Merge, labels', () => {
+	it('gets a contact by email and says so when none has it', async () => {
+		const c = await contact({ name: { first: 'E' }, emails: { items: [{ email: 'find@example.com' }] } });
+		const { output } = await run({ operation: 'get', contactId: rl('FIND@example.com', 'email') });
+		expect(output[0].json.id).toBe(c.id);
+		await expect(run({ operation: 'get', contactId: rl('nobody@example.com', 'email') })).rejects.toThrow(/No contact has the email nobody@example.com/);
 	});
 
-	it('a wrong site ID fails with 403 naming the site', async () => {
-		const error = await runNode({ node, parameters: { resource: 'contact', operation: 'getAll', limit: 1 }, credentials: apiKeyCredentials(sandbox, { siteId: 'other-site' }) }).catch((e) => e);
-		expect(error.httpCode).toBe('403');
-		expect(error.message).toMatch(/other-site/);
+	it('merges sources into the target, and refuses a member as source with Wix’s reason', async () => {
+		const target = await contact({ name: { first: 'T' }, emails: { items: [{ email: 't@x.co' }] } });
+		const source = await contact({ name: { first: 'S' }, company: 'From Source', emails: { items: [{ email: 's@x.co' }] } });
+		const { output } = await run({ operation: 'merge', contactId: rl(target.id), sourceContactIds: source.id });
+		expect(output[0].json).toMatchObject({ id: target.id, mergedContactIds: [source.id], info: { company: 'From Source', name: { first: 'T' } } });
+		const member = await contact({ name: { first: 'M' } });
+		await admin(sandbox, 'POST', `/contacts/${member.id}/role`, { member: true });
+		await expect(run({ operation: 'merge', contactId: rl(target.id), sourceContactIds: member.id })).rejects.toThrow(/can only be a merge target.*FAILED_PRECONDITION/);
+		await expect(run({ operation: 'merge', contactId: rl(target.id), sourceContactIds: 'a,b,c,d,e,f' })).rejects.toThrow(/1 to 5 contacts, got 6/);
 	});
 
-	it('a key without the manage permission can read but not write', async () => {
-		const { key } = await admin(sandbox, 'POST', '/api-keys', { permissions: ['read'] });
-		const credentials = apiKeyCredentials(sandbox, { apiKey: key });
-		await expect(runNode({ node, parameters: { resource: 'contact', operation: 'getAll', limit: 1 }, credentials })).resolves.toBeDefined();
-		await expect(runNode({ node, parameters: { resource: 'contact', operation: 'create', contactFields: { firstName: 'X' } }, credentials })).rejects.toThrow(
-			/PERMISSION_DENIED/,
-		);
+	it('adds and removes labels by name, creating missing ones when asked', async () => {
+		const c = await contact({ name: { first: 'L' } });
+		await label('VIP');
+		const added = await run({ operation: 'addLabels', contactId: rl(c.id), labels: ['VIP', 'Fresh'], options: { createMissingLabels: true } });
+		expect(added.output[0].json.info).toMatchObject({ labelKeys: { items: ['custom.vip', 'custom.fresh'] } });
+		const removed = await run({ operation: 'removeLabels', contactId: rl(c.id), labels: ['vip'] });
+		expect(removed.output[0].json.info).toMatchObject({ labelKeys: { items: ['custom.fresh'] } });
+		await expect(run({ operation: 'addLabels', contactId: rl(c.id), labels: ['Unknown'] })).rejects.toThrow(/Label "Unknown" does not exist/);
 	});
 
-	it('OAuth: mints a token with a JSON body, sends it raw, and re-mints it once it expires', async () => {
-		const first = await runNode({ node, parameters: { resource: 'contact', operation: 'create', contactFields: { firstName: 'Oauth' } }, credentials: oauthCredentials(sandbox) });
-		const tokenCall = first.requests[0];
-		expect(tokenCall.url).toBe(`${sandbox.url}/oauth2/token`);
-		expect(tokenCall.body).toEqual({
-			grant_type: 'client_credentials',
-			client_id: sandbox.creds.appId,
-			client_secret: sandbox.creds.appSecret,
-			instance_id: sandbox.creds.instanceId,
-		});
-		const token = String(first.credentials.accessToken);
-		expect(first.requests[1].headers.Authorization).toBe(token);
-		expect(first.output[0].json.source).toEqual({ sourceType: 'WIX_APP', appId: sandbox.creds.appId });
-
-		await admin(sandbox, 'POST', '/tokens/expire');
-		const second = await runNode({
-			node,
-			parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
-			credentials: oauthCredentials(sandbox, { accessToken: token }),
-		});
-		expect(second.output).toHaveLength(1);
-		expect(second.requests.map((r) => r.url.replace(sandbox.url, '').split('?')[0])).toEqual([
-			'/contacts/v4/contacts/query',
-			'/oauth2/token',
-			'/contacts/v4/contacts/query',
-		]);
-		expect(second.credentials.accessToken).not.toBe(token);
-	});
-
-	it('OAuth: a wrong secret or instance fails with Wix’s message', async () => {
-		await expect(
-			runNode({ node, parameters: { resource: 'contact', operation: 'getAll', limit: 1 }, credentials: oauthCredentials(sandbox, { appSecret: 'nope' }) }),
-		).rejects.toThrow(/Invalid client_id or client_secret|401/);
-		await expect(
-			runNode({ node, parameters: { resource: 'contact', operation: 'getAll', limit: 1 }, credentials: oauthCredentials(sandbox, { instanceId: 'nope' }) }),
-		).rejects.toThrow(/INVALID_INSTANCE_ID|400/);
+	it('passes Wix’s refusal of more than 100 label keys', async () => {
+		const c = await contact({ name: { first: 'L' } });
+		const many = Array.from({ length: 101 }, (_, k) => `L${k}`);
+		await expect(run({ operation: 'addLabels', contactId: rl(c.id), labels: many, options: { createMissingLabels: true } })).rejects.toThrow(/labelKeys.*1 to 100/);
 	});
 });
 
-describe('transport against a misbehaving Wix', () => {
-	it('retries 500 twice, then succeeds', async () => {
-		await admin(sandbox, 'POST', '/faults', { kind: 'status', status: 500, times: 2, pathPrefix: '/contacts/v4/contacts' });
-		const { output } = await run({ operation: 'create', contactFields: { firstName: 'Retry' } });
-		expect(output[0].json.info).toMatchObject({ name: { first: 'Retry' } });
-		const { requests } = await admin(sandbox, 'GET', '/requests');
-		expect(requests.map((r: any) => r.status)).toEqual([500, 500, 200]);
+describe('Contact: Send Triggered Email', () => {
+	const backend = () => ({ siteUrl: sandbox.url, secret: sandbox.creds.siteSecret });
+
+	it('asks the site backend to send the email with string variables', async () => {
+		const c = await contact({ name: { first: 'Ada' }, emails: { items: [{ email: 'ada@example.com' }] } });
+		const { output } = await runNode({
+			node,
+			parameters: { resource: 'contact', operation: 'sendTriggeredEmail', contactId: rl(c.id), emailId: 'RgTH5Xp', variables: { variable: [{ name: 'firstName', value: 'Ada' }, { name: 'points', value: 120 }] } },
+			credentials: apiKeyCredentials(sandbox),
+			extraCredentials: { wixSiteBackendApi: backend() },
+		});
+		expect(output[0].json).toMatchObject({ contactId: c.id, emailId: 'RgTH5Xp', sent: true });
+		expect((await admin(sandbox, 'GET', '/emails')).emails).toEqual([expect.objectContaining({ emailId: 'RgTH5Xp', contactId: c.id, variables: { firstName: 'Ada', points: '120' } })]);
 	});
 
-	it('retries a dropped connection', async () => {
-		await admin(sandbox, 'POST', '/faults', { kind: 'reset', times: 1 });
-		const { output } = await run({ operation: 'create', contactFields: { firstName: 'Reset' } });
-		expect(output).toHaveLength(1);
-		expect((await admin(sandbox, 'GET', '/state')).contacts).toHaveLength(1);
+	it('fails clearly on a wrong secret or an unknown contact', async () => {
+		const c = await contact({ name: { first: 'Ada' }, emails: { items: [{ email: 'ada@example.com' }] } });
+		const params = { resource: 'contact', operation: 'sendTriggeredEmail', emailId: 'X' };
+		await expect(
+			runNode({ node, parameters: { ...params, contactId: rl(c.id) }, credentials: apiKeyCredentials(sandbox), extraCredentials: { wixSiteBackendApi: { ...backend(), secret: 'wrong' } } }),
+		).rejects.toThrow(/shared secret.*UNAUTHENTICATED/);
+		await expect(
+			runNode({ node, parameters: { ...params, contactId: rl('00000000-0000-4000-8000-000000000000') }, credentials: apiKeyCredentials(sandbox), extraCredentials: { wixSiteBackendApi: backend() } }),
+		).rejects.toThrow(/CONTACT_NOT_FOUND/);
 	});
-
-	it('retries a request that hung and was dropped', async () => {
-		await admin(sandbox, 'POST', '/faults', { kind: 'timeout', delayMs: 300, times: 1 });
-		const { output } = await run({ operation: 'create', contactFields: { firstName: 'Slow' } });
-		expect(output).toHaveLength(1);
-		expect((await admin(sandbox, 'GET', '/state')).contacts).toHaveLength(1);
-	});
-
-	it('never retries a 4xx', async () => {
-		await admin(sandbox, 'POST', '/faults', { kind: 'status', status: 400, times: 1 });
-		await expect(run({ operation: 'create', contactFields: { firstName: 'X' } })).rejects.toThrow(/400|INVALID_ARGUMENT/);
-		expect((await admin(sandbox, 'GET', '/counts')).total).toBe(1);
-	});
-
-	it('rides out a 429 storm (every other request throttled) and creates every contact once', async () => {
-		await admin(sandbox, 'POST', '/faults', { kind: 'status', status: 429, every: 2 });
-		const items = Array.from({ length: 12 }, (_, k) => ({ first: `Storm${k}` }));
-		const { output } = await run({ operation: 'create', contactFields: (_: number, item: IDataObject) => ({ firstName: item.first }) }, { items });
-		expect(output).toHaveLength(12);
-		const state = await admin(sandbox, 'GET', '/state');
-		expect(state.contacts).toHaveLength(12);
-		const statuses = (await admin(sandbox, 'GET', '/requests')).requests.map((r: any) => r.status);
-		expect(statuses.filter((s: number) => s === 429).length).toBeGreaterThanOrEqual(11);
-	});
-
-	it('gives up after the bounded number of attempts and says so', async () => {
-		await admin(sandbox, 'POST', '/faults', { kind: 'status', status: 503 });
-		const error = await run({ operation: 'get', contactId: rl('00000000-0000-4000-8000-000000000000') }).catch((e) => e);
-		expect(error.httpCode).toBe('503');
-		expect(error.description).toMatch(/tried 5 times/);
-		expect((await admin(sandbox, 'GET', '/counts')).total).toBe(5);
-	}, 60000);
 });
