@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationProperty } from '../shared/descriptions';
+import { authenticationProperty, optionsCollection } from '../shared/descriptions';
 import { isOwnEvent } from '../shared/echo';
 import { wixApiRequest } from '../transport';
 import { nextKeyset, windowQuery, type Keyset, type PollCursor } from './pollWindow';
@@ -90,32 +90,25 @@ export class WixPollingTrigger implements INodeType {
 				],
 				default: 'fromNow',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Ignore Our Own Writes',
-						name: 'ignoreOwnWrites',
-						type: 'boolean',
-						default: false,
-						displayOptions: { show: { '/event': ['newContact', 'updatedContact'] } },
-						description:
-							'Whether to leave out contacts whose latest change was made by this package’s Wix nodes in this n8n, so a 2-way sync does not send its own writes back',
-					},
-					{
-						displayName: 'Settle Delay (Seconds)',
-						name: 'settleSeconds',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 10,
-						description: 'Records younger than this are left for the next poll, so ones Wix is still indexing are not skipped',
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Ignore Our Own Writes',
+					name: 'ignoreOwnWrites',
+					type: 'boolean',
+					default: false,
+					displayOptions: { show: { '/event': ['newContact', 'updatedContact'] } },
+					description:
+						'Whether to leave out contacts whose latest change was made by this package’s Wix nodes in this n8n, so a 2-way sync does not send its own writes back',
+				},
+				{
+					displayName: 'Settle Delay (Seconds)',
+					name: 'settleSeconds',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 10,
+					description: 'Records younger than this are left for the next poll, so ones Wix is still indexing are not skipped',
+				},
+			]),
 		],
 	};
 
