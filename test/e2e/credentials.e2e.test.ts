@@ -30,7 +30,7 @@ test('Wix API Key: a good key passes; a wrong key, site or URL says what to fix'
 	expect(badKey.message).toMatch(/did not accept the API key \(401/);
 	const badSite = await testCredential('wixApiKeyApi', apiKey({ siteId: 'someone-elses-site' }));
 	expect(badSite.status).toBe('Error');
-	expect(badSite.message).toMatch(/Site ID belongs to the API key’s account/);
+	expect(badSite.message).toMatch(/Site ID must belong to the API key’s account/);
 	const badUrl = await testCredential('wixApiKeyApi', apiKey({ baseUrl: `${sandbox.url}/nowhere` }));
 	expect(badUrl.message).toMatch(/API Base URL \(404/);
 });

@@ -92,6 +92,11 @@ test('forged, foreign, expired, unsigned, oversized and non-JWT bodies are refus
 	expect(await send('{"eventType":"wix.contacts.v4.contact_created"}', 'application/json')).toBe(401);
 	expect(await send(signJwt({ data: { not: 'a string' }, exp: now + 60 }, attacker.privateKey, 'k'))).toBe(401);
 	expect(await send(Buffer.alloc(2 * 1024 * 1024, 'a'))).toBe(413);
+	// Over n8n's own body limit (16 MB), and a header whose algorithm is an object that cannot be
+	// printed: each once made an error execution with a stack trace.
+	expect(await send(Buffer.alloc(17 * 1024 * 1024, 'a'))).toBe(413);
+	expect(await send(`${b64({ alg: { toString: 1 } })}.${payload}.c2ln`)).toBe(401);
+	expect(await send(`${b64({ alg: 'RS256' })}.${payload}.%%%`)).toBe(401);
 	// A genuine delivery still gets through (expired and other-instance tokens: see the unit tests).
 	await admin(sandbox, 'POST', '/webhooks', { url: wf.url });
 	await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Genuine' } } });

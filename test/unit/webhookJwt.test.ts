@@ -70,7 +70,21 @@ describe('Wix webhook verification', () => {
 		rejects(() => verifyJwt(signJwt({ data: '{}', iat: now - 7200, exp: now - 3600 }, wix.privateKey, 'k'), publicKey), /expired/);
 		rejects(() => verifyJwt('{"eventType":"x"}', publicKey), /not a JWT/);
 		rejects(() => verifyJwt('a.b', publicKey), /not a JWT/);
-		rejects(() => verifyJwt(signJwt({ data: { eventType: 'x' } }, wix.privateKey, 'k'), publicKey), /no data string/);
+		rejects(() => verifyJwt(signJwt({ data: { eventType: 'x' }, exp: now + 60 }, wix.privateKey, 'k'), publicKey), /no data string/);
+	});
+
+	it('insists on an expiry and refuses a token issued in the future', () => {
+		const now = Math.floor(Date.now() / 1000);
+		rejects(() => verifyJwt(signJwt({ data: '{}' }, wix.privateKey, 'k'), publicKey), /no expiry/);
+		rejects(() => verifyJwt(signJwt({ data: '{}', exp: '9999999999' }, wix.privateKey, 'k'), publicKey), /no expiry/);
+		rejects(() => verifyJwt(signJwt({ data: '{}', iat: now + 3600, exp: now + 7200 }, wix.privateKey, 'k'), publicKey), /issued in the future/);
+		rejects(() => verifyJwt(signJwt({ data: '{}', iat: 'yesterday', exp: now + 60 }, wix.privateKey, 'k'), publicKey), /issued in the future/);
+		expect(verifyJwt(signJwt({ data: '{}', iat: now + 30, exp: now + 60 }, wix.privateKey, 'k'), publicKey).data).toBe('{}');
+	});
+
+	it('describes an algorithm it will not print without touching it', () => {
+		const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+		rejects(() => verifyJwt(`${b64({ alg: { toString: 1 } })}.${b64({ data: '{}' })}.c2ln`, publicKey), /algorithm of type object/);
 	});
 
 	it('refuses an event for another app instance', () => {

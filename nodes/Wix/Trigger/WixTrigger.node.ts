@@ -225,7 +225,13 @@ export class WixTrigger implements INodeType {
 		};
 
 		const req = this.getRequestObject() as unknown as RawRequest;
-		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
+		// n8n refuses to read a body over its own limit (16 MB) by throwing; nobody has been
+		// authenticated yet, so that is a 413, not an error execution.
+		try {
+			if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
+		} catch {
+			return answer(413, 'Body too large for a Wix webhook');
+		}
 		const raw = req.rawBody ?? (typeof req.body === 'string' ? Buffer.from(req.body) : Buffer.alloc(0));
 		if (raw.length > MAX_WEBHOOK_BYTES) return answer(413, 'Body too large for a Wix webhook');
 
@@ -243,13 +249,22 @@ export class WixTrigger implements INodeType {
 			return { workflowData: [this.helpers.returnJsonArray({ eventType: triggerKey, eventId, source: 'automation', data: payload } as IDataObject)] };
 		}
 
-		let event: WixEvent;
+		let verifier: Awaited<ReturnType<typeof verifierFor>>;
 		try {
-			const verifier = await verifierFor(this);
-			event = readWixWebhook(raw.toString('utf8'), { ...verifier, includeRaw: options.includeRaw });
+			verifier = await verifierFor(this);
 		} catch (error) {
+			// A missing or unreadable public key is logged, not turned into an execution per request.
 			if (!(error instanceof WebhookRejection)) throw new NodeOperationError(this.getNode(), error as Error);
 			this.logger.warn(`Wix Trigger refused a webhook: ${error.message}`);
+			return answer(401, 'Unauthorized');
+		}
+		let event: WixEvent;
+		try {
+			event = readWixWebhook(raw.toString('utf8'), { ...verifier, includeRaw: options.includeRaw });
+		} catch (error) {
+			// Whatever an unauthenticated body makes the parser do, it starts nothing.
+			const reason = error instanceof WebhookRejection ? error.message : 'the body could not be read as a Wix webhook';
+			this.logger.warn(`Wix Trigger refused a webhook: ${reason}`);
 			return answer(401, 'Unauthorized');
 		}
 

@@ -5,6 +5,9 @@ import { createPublicKey, createVerify, type KeyObject } from 'crypto';
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
+/** How far Wix's clock and this machine's may disagree. */
+const CLOCK_SKEW_SECONDS = 60;
+
 export class WebhookRejection extends Error {}
 
 export interface WixEvent {
@@ -68,15 +71,24 @@ export function verifyJwt(token: string, key: KeyObject, nowSeconds = Math.floor
 	if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) throw new WebhookRejection('The body is not a JWT');
 	const [headerPart, payloadPart, signaturePart] = parts;
 	const header = decodeSegment(headerPart, 'header');
-	// Only RS256: refuses "none" and HS256 (including HMAC keyed with the public key).
-	if (header.alg !== 'RS256') throw new WebhookRejection(`JWT algorithm ${String(header.alg)} is not accepted; Wix signs with RS256`);
+	// Only RS256: refuses "none" and HS256 (including HMAC keyed with the public key). The header is
+	// not trusted yet, so it is described without calling anything it carries (an object's toString).
+	if (header.alg !== 'RS256') {
+		const alg = typeof header.alg === 'string' ? header.alg : `of type ${typeof header.alg}`;
+		throw new WebhookRejection(`JWT algorithm ${alg} is not accepted; Wix signs with RS256`);
+	}
 	if (!signaturePart) throw new WebhookRejection('The JWT has no signature');
 	const verifier = createVerify('RSA-SHA256');
 	verifier.update(`${headerPart}.${payloadPart}`);
 	if (!verifier.verify(key, Buffer.from(signaturePart, 'base64url'))) throw new WebhookRejection('The JWT signature does not match the App Public Key');
 	const payload = decodeSegment(payloadPart, 'payload');
-	if (typeof payload.exp === 'number' && payload.exp < nowSeconds) throw new WebhookRejection('The JWT has expired');
-	if (typeof payload.nbf === 'number' && payload.nbf > nowSeconds + 60) throw new WebhookRejection('The JWT is not valid yet');
+	// Wix's tokens carry both times; one without an expiry could be replayed for ever.
+	if (typeof payload.exp !== 'number') throw new WebhookRejection('The JWT has no expiry (exp)');
+	if (payload.exp < nowSeconds - CLOCK_SKEW_SECONDS) throw new WebhookRejection('The JWT has expired');
+	if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > nowSeconds + CLOCK_SKEW_SECONDS)) {
+		throw new WebhookRejection('The JWT was issued in the future (iat)');
+	}
+	if (typeof payload.nbf === 'number' && payload.nbf > nowSeconds + CLOCK_SKEW_SECONDS) throw new WebhookRejection('The JWT is not valid yet');
 	if (typeof payload.data !== 'string') throw new WebhookRejection('The JWT payload has no data string');
 	return payload;
 }
