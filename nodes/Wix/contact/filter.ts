@@ -125,19 +125,29 @@ export function parseRawFilter(this: IExecuteFunctions, raw: string | IDataObjec
 	return parsed as IDataObject;
 }
 
-const iso = (value: string) => new Date(value).toISOString();
+/** A date filter as Wix wants it, or an error that names the filter and the value. */
+function iso(ctx: IExecuteFunctions, value: string, filter: string, i: number): string {
+	const date = new Date(value);
+	if (Number.isNaN(date.getTime())) {
+		throw new NodeOperationError(ctx.getNode(), `${filter} is not a date: "${value}"`, {
+			itemIndex: i,
+			description: 'Give a date and time such as 2026-01-31T09:00:00Z, or pick one in the date field',
+		});
+	}
+	return date.toISOString();
+}
 
 /** The Wix filter for the typed filters and the raw JSON filter, all combined with $and. */
 export async function buildContactFilter(this: IExecuteFunctions, f: ContactFilters, i: number): Promise<IDataObject> {
 	const parts: IDataObject[] = [];
-	const range = (field: string, after?: string, before?: string) => {
+	const range = (field: string, label: string, after?: string, before?: string) => {
 		const cond: IDataObject = {};
-		if (after) cond.$gt = iso(after);
-		if (before) cond.$lt = iso(before);
+		if (after) cond.$gt = iso(this, after, `${label} After`, i);
+		if (before) cond.$lt = iso(this, before, `${label} Before`, i);
 		if (Object.keys(cond).length) parts.push({ [field]: cond });
 	};
-	range('createdDate', f.createdAfter, f.createdBefore);
-	range('updatedDate', f.updatedAfter, f.updatedBefore);
+	range('createdDate', 'Created', f.createdAfter, f.createdBefore);
+	range('updatedDate', 'Updated', f.updatedAfter, f.updatedBefore);
 	if (f.email) parts.push({ 'info.emails.email': normalizeEmail(f.email) });
 	if (f.phone) parts.push({ 'info.phones.phone': f.phone.trim() });
 	if (f.nameStartsWith) {

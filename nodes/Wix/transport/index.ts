@@ -113,6 +113,7 @@ export async function siteFunctionRequest<T = IDataObject>(
 	functionName: string,
 	body: IDataObject,
 	itemIndex?: number,
+	errors?: WixApiErrors,
 ): Promise<T> {
 	const credentials = await ctx.getCredentials('wixSiteBackendApi');
 	const siteUrl = String(credentials.siteUrl ?? '').replace(/\/+$/, '');
@@ -122,6 +123,7 @@ export async function siteFunctionRequest<T = IDataObject>(
 		{ method: 'POST', url: `${siteUrl}/_functions/${functionName}`, body },
 		{ key: siteUrl, perMinute: 0 },
 		itemIndex,
+		errors,
 	);
 }
 

@@ -147,6 +147,12 @@ describe('Contact: Get Many', () => {
 		await admin(sandbox, 'DELETE', '/requests');
 	});
 
+	it('names the date filter it cannot read and sends nothing', async () => {
+		const error = await run({ operation: 'getAll', returnAll: true, filters: { createdAfter: 'last tuesday' } }).catch((e) => e);
+		expect(error.message).toBe('Created After is not a date: "last tuesday"');
+		expect((await admin(sandbox, 'GET', '/counts')).total).toBe(0);
+	});
+
 	it('returns all contacts at 1000 per request', async () => {
 		const { output } = await run({ operation: 'getAll', returnAll: true });
 		expect(output).toHaveLength(2300);
@@ -320,9 +326,15 @@ describe('Contact: Send Triggered Email', () => {
 	it('fails clearly on a wrong secret or an unknown contact', async () => {
 		const c = await contact({ name: { first: 'Ada' }, emails: { items: [{ email: 'ada@example.com' }] } });
 		const params = { resource: 'contact', operation: 'sendTriggeredEmail', emailId: 'X' };
-		await expect(
-			runNode({ node, parameters: { ...params, contactId: rl(c.id) }, credentials: apiKeyCredentials(sandbox), extraCredentials: { wixSiteBackendApi: { ...backend(), secret: 'wrong' } } }),
-		).rejects.toThrow(/shared secret.*UNAUTHENTICATED/);
+		const wrongSecret = await runNode({
+			node,
+			parameters: { ...params, contactId: rl(c.id) },
+			credentials: apiKeyCredentials(sandbox),
+			extraCredentials: { wixSiteBackendApi: { ...backend(), secret: 'wrong' } },
+		}).catch((e) => e);
+		expect(wrongSecret.message).toMatch(/shared secret.*UNAUTHENTICATED/);
+		// Advice about the site backend's secret, not about the API key.
+		expect(wrongSecret.description).toMatch(/n8n-shared-secret in the site’s Secrets Manager/);
 		await expect(
 			runNode({ node, parameters: { ...params, contactId: rl('00000000-0000-4000-8000-000000000000') }, credentials: apiKeyCredentials(sandbox), extraCredentials: { wixSiteBackendApi: backend() } }),
 		).rejects.toThrow(/CONTACT_NOT_FOUND/);

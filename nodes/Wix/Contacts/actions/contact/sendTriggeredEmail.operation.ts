@@ -3,6 +3,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import * as siteBackendApi from '../../../api/siteBackend';
 import { contactLocator, resolveContactId } from '../../../contact/locator';
 import { siteFunctionRequest } from '../../../transport';
 
@@ -57,6 +58,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	for (const v of (this.getNodeParameter('variables', i, {}) as { variable?: Array<{ name: string; value: unknown }> }).variable ?? []) {
 		if (v.name) variables[v.name] = v.value === undefined || v.value === null ? '' : String(v.value);
 	}
-	const response = await siteFunctionRequest(this, 'emailContact', { emailId, contactId, variables }, i);
+	const response = await siteFunctionRequest(this, 'emailContact', { emailId, contactId, variables }, i, siteBackendApi.errors);
 	return { contactId, emailId, ...response };
 }
