@@ -29,9 +29,9 @@ import type {
 	QueryExtendedFieldsResponseOriginal,
 } from '@wix/auto_sdk_crm_extended-fields/meta';
 import type { GetAppInstanceResponseOriginal } from '@wix/auto_sdk_app-management_app-instances/meta';
-import type { Rest } from '../nodes/Wix/shared/types';
 
-export type { Rest };
+/** The JSON the API really sends and receives: the SDK types with every Date as an ISO string. */
+export type Rest<T> = T extends Date ? string : T extends Array<infer U> ? Array<Rest<U>> : T extends object ? { [K in keyof T]: Rest<T[K]> } : T;
 export type Contact = Rest<ContactOriginal>;
 export type ContactInfo = Rest<ContactInfoOriginal>;
 export type CreateContactRequest = Rest<CreateContactRequestOriginal>;
