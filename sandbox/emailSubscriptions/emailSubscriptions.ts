@@ -1,8 +1,8 @@
 // Email Subscriptions (wix-api.md E.3), coupled to the contacts whose primary email they describe.
-import type { ContactsContext } from './contacts';
-import { refreshContactsForEmail } from './contacts';
-import { appError, validationError } from './errors';
-import { readPaging } from './query';
+import { refreshContactsForEmail } from '../contacts/contacts';
+import type { ContactsContext } from '../contacts/context';
+import { appError, validationError } from '../core/errors';
+import { readPaging } from '../core/query';
 import type { BulkUpsertEmailSubscriptionResponse, EmailSubscription, QueryEmailSubscriptionsResponse, UpsertEmailSubscriptionResponse } from './types';
 
 const STATUSES = ['NOT_SET', 'PENDING', 'SUBSCRIBED', 'UNSUBSCRIBED'];

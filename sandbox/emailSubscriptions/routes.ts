@@ -1,0 +1,14 @@
+import type { ContactsSite } from '../contacts/context';
+import { adminRoutesFor } from '../core/admin';
+import { MANAGE, READ, routesFor } from '../core/router';
+import { bulkUpsertSubscriptions, querySubscriptions, upsertSubscription } from './emailSubscriptions';
+
+const route = routesFor<ContactsSite>();
+
+export const emailSubscriptionsRoutes = [
+	route('POST', '/email-marketing/v1/email-subscriptions/query', READ, ({ ctx, body }) => querySubscriptions(ctx, body)),
+	route('POST', '/email-marketing/v1/email-subscriptions/bulk', MANAGE, ({ ctx, body }) => bulkUpsertSubscriptions(ctx, body)),
+	route('POST', '/email-marketing/v1/email-subscriptions', MANAGE, ({ ctx, body }) => upsertSubscription(ctx, body)),
+];
+
+export const emailSubscriptionsAdmin = [adminRoutesFor<ContactsSite>()('GET', '/subscriptions', ({ ctx }) => ({ subscriptions: [...ctx.site.subscriptions.values()] }))];
