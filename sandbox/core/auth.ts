@@ -4,7 +4,12 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 import { appError } from './errors';
-import { MANAGE, READ, type Caller, type Permission } from './router';
+
+export type Permission = 'read' | 'manage';
+export const READ: Permission = 'read';
+export const MANAGE: Permission = 'manage';
+
+export type Caller = { kind: 'apiKey'; key: string } | { kind: 'app'; appId: string };
 
 export interface SandboxCredentials {
 	apiKey: string;

@@ -1,12 +1,8 @@
 // One route table per API module; the server matches a request against their concatenation.
+import type { Caller, Permission, SandboxCredentials } from './auth';
 import type { SiteContext } from './context';
-import type { SandboxCredentials } from './auth';
 
-export type Permission = 'read' | 'manage';
-export const READ: Permission = 'read';
-export const MANAGE: Permission = 'manage';
-
-export type Caller = { kind: 'apiKey'; key: string } | { kind: 'app'; appId: string };
+export { MANAGE, READ, type Caller, type Permission } from './auth';
 
 export interface RouteRequest<S = unknown> {
 	ctx: SiteContext<S>;

@@ -1,9 +1,8 @@
-import type { ContactsSite } from '../contacts/context';
 import { adminRoutesFor } from '../core/admin';
 import { MANAGE, READ, routesFor } from '../core/router';
-import { bulkUpsertSubscriptions, querySubscriptions, upsertSubscription } from './emailSubscriptions';
+import { bulkUpsertSubscriptions, querySubscriptions, upsertSubscription, type SubscriptionsContext } from './emailSubscriptions';
 
-const route = routesFor<ContactsSite>();
+const route = routesFor<SubscriptionsContext['site']>();
 
 export const emailSubscriptionsRoutes = [
 	route('POST', '/email-marketing/v1/email-subscriptions/query', READ, ({ ctx, body }) => querySubscriptions(ctx, body)),
@@ -11,4 +10,4 @@ export const emailSubscriptionsRoutes = [
 	route('POST', '/email-marketing/v1/email-subscriptions', MANAGE, ({ ctx, body }) => upsertSubscription(ctx, body)),
 ];
 
-export const emailSubscriptionsAdmin = [adminRoutesFor<ContactsSite>()('GET', '/subscriptions', ({ ctx }) => ({ subscriptions: [...ctx.site.subscriptions.values()] }))];
+export const emailSubscriptionsAdmin = [adminRoutesFor<SubscriptionsContext['site']>()('GET', '/subscriptions', ({ ctx }) => ({ subscriptions: [...ctx.site.subscriptions.values()] }))];
