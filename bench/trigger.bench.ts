@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { createN8n, packPackage } from '../scripts/n8n-instance';
-import { buildEventJwt, generateSigningKey } from '../sandbox/webhooks';
+import { buildEventJwt, generateSigningKey } from '../sandbox/core/webhookJwt';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 400);
 const CONCURRENCY = 8;

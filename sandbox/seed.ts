@@ -1,6 +1,8 @@
 // Deterministic demo data: contacts with labels and custom fields, a few members and shared timestamps.
-import { createContact, type ContactsContext } from './contacts';
-import { findOrCreateField, findOrCreateLabel } from './labels';
+import { createContact } from './contacts/contacts';
+import type { ContactsContext } from './contacts/context';
+import { findOrCreateField } from './extendedFields/extendedFields';
+import { findOrCreateLabel } from './labels/labels';
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Tim', 'Barbara', 'Dennis', 'Radia', 'Ken', 'Frances', 'Edsger', 'Hedy', 'John', 'Sophie', 'Donald', 'Shafi', 'Claude', 'Joan'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Berners-Lee', 'Liskov', 'Ritchie', 'Perlman', 'Thompson', 'Allen', 'Dijkstra', 'Lamarr', 'McCarthy', 'Wilson', 'Knuth', 'Goldwasser', 'Shannon', 'Clarke'];
@@ -67,9 +69,9 @@ export function seedSite(ctx: ContactsContext, seed: string): void {
 		stored.createdDate = stamp;
 		stored.updatedDate = stamp;
 		stored.lastActivity = { activityDate: stamp, activityType: 'CONTACT_CREATED' };
-		if (extras && n < 3) ctx.site.memberContactIds.add(contact!.id!);
+		if (extras && n < 3) ctx.site.members.setMember(contact!.id!, true);
 	}
-	for (const id of ctx.site.memberContactIds) {
+	for (const id of ctx.site.members.memberContactIds()) {
 		const c = ctx.site.contacts.get(id)!;
 		c.info!.extendedFields!.items!['members.membershipStatus'] = 'APPROVED';
 	}

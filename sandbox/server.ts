@@ -1,21 +1,43 @@
 // The local Wix sandbox: an HTTP server that answers like www.wixapis.com for the APIs in
-// wix-api.md, plus an admin API under /_sandbox for tests and benchmarks.
-import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+// wix-api.md, plus an admin API under /_sandbox for tests and benchmarks. This file only composes:
+// core/ serves HTTP, checks callers, limits, faults and delivers webhooks; each Wix API is a folder
+// module that brings its state, its route table and its admin calls.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { AutomationsStore } from './automations';
-import * as contacts from './contacts';
-import { appError, validationError, WixHttpError } from './errors';
-import { parseQueryString, readBody } from './http';
-import * as labels from './labels';
-import { LoyaltyStore } from './loyalty';
-import * as siteFunctions from './siteFunctions';
-import * as subscriptions from './subscriptions';
+import { appInstancesRoutes } from './appInstances/routes';
+import { automationsState, fireAutomations } from './automations/automations';
+import { automationsAdmin, automationsRoutes } from './automations/routes';
+import { contactsAdmin, writeConcurrently } from './contacts/admin';
+import { contactsRoutes } from './contacts/routes';
+import { contactsState } from './contacts/store';
+import { coreAdminRoutes, handleAdmin, type AdminHost, type AdminRoute } from './core/admin';
+import { Auth, newApiKey, type SandboxCredentials } from './core/auth';
+import { clock, type SiteContext } from './core/context';
+import { WixHttpError } from './core/errors';
+import { Faults } from './core/faults';
+import { parseJsonBody, parseQueryString, readBody, sendJson } from './core/http';
+import { RateLimit, rateLimitedBody } from './core/rateLimit';
+import { RequestLog, type LogEntry } from './core/requestLog';
+import { matchRoute, type Caller, type Route } from './core/router';
+import { generateSigningKey, keyFromPem, type SigningKey } from './core/webhookJwt';
+import { Webhooks } from './core/webhooks';
+import { emailSubscriptionsAdmin, emailSubscriptionsRoutes } from './emailSubscriptions/routes';
+import { emailSubscriptionsState } from './emailSubscriptions/store';
+import { extendedFieldsRoutes } from './extendedFields/routes';
+import { extendedFieldsState } from './extendedFields/store';
+import { formsAdmin } from './forms/admin';
+import { labelsRoutes } from './labels/routes';
+import { labelsState } from './labels/store';
+import { loyaltyState } from './loyalty/loyalty';
+import { loyaltyRoutes } from './loyalty/routes';
+import { membersState } from './members/members';
+import { membersAdmin, membersRoutes } from './members/routes';
 import { seedSite } from './seed';
-import { SiteState } from './state';
-import type { GetAppInstanceResponse } from './types';
-import { buildEventJwt, generateSigningKey, keyFromPem, type Delivery, type DomainEventInput, type WebhookFaults, type WebhookTarget } from './webhooks';
+import { callSiteFunction, siteFunctionsAdmin, siteFunctionsState } from './siteFunctions/siteFunctions';
+
+export type { SandboxCredentials } from './core/auth';
 
 export interface SandboxOptions {
 	port?: number;
@@ -35,78 +57,51 @@ export interface SandboxOptions {
 	tokenTtlSeconds?: number;
 }
 
-export interface SandboxCredentials {
-	apiKey: string;
-	siteId: string;
-	accountId: string;
-	appId: string;
-	appSecret: string;
-	instanceId: string;
-	siteSecret: string;
-	publicKey: string;
+/** The whole site: every module's part of the state, and the clock. */
+function newSite() {
+	return {
+		...clock(),
+		...contactsState(),
+		...labelsState(),
+		...extendedFieldsState(),
+		...emailSubscriptionsState(),
+		...membersState(),
+		...loyaltyState(),
+		...automationsState(),
+		...siteFunctionsState(),
+	};
 }
 
-type Caller = { kind: 'apiKey'; key: string } | { kind: 'app'; appId: string };
+export type Site = ReturnType<typeof newSite>;
 
-interface Fault {
-	id: string;
-	kind: 'status' | 'reset' | 'timeout' | 'concurrentUpdate';
-	/** For concurrentUpdate: what another writer changes on the contact just before this request. */
-	info?: Record<string, unknown>;
-	/** For concurrentUpdate on a request that names no contact (a query): which contact. */
-	contactId?: string;
-	method?: string;
-	pathPrefix?: string;
-	status?: number;
-	/** Remaining times this fault fires; undefined = unlimited (use with rate). */
-	times?: number;
-	rate?: number;
-	/** Fires on every Nth matching request (deterministic storms). */
-	every?: number;
-	seen?: number;
-	delayMs?: number;
-	retryAfter?: number;
-}
+/** Every Wix API route, matched in this order. */
+const ROUTES: Route<Site>[] = [
+	...contactsRoutes,
+	...labelsRoutes,
+	...extendedFieldsRoutes,
+	...emailSubscriptionsRoutes,
+	...loyaltyRoutes,
+	...membersRoutes,
+	...automationsRoutes,
+	...appInstancesRoutes,
+];
 
-interface LogEntry {
-	at: string;
-	method: string;
-	path: string;
-	endpoint: string;
-	status: number;
-	requestId: string;
-	auth: 'apiKey' | 'app' | 'site' | 'none';
-}
+/** The admin calls that belong to one Wix API. */
+const API_ADMIN_ROUTES: AdminRoute<Site>[] = [...contactsAdmin, ...formsAdmin, ...membersAdmin, ...automationsAdmin, ...siteFunctionsAdmin, ...emailSubscriptionsAdmin];
 
-interface RouteMatch {
-	endpoint: string;
-	permission: 'read' | 'manage';
-	run: (ctx: contacts.ContactsContext) => unknown;
-}
+const OWNER: Caller = { kind: 'apiKey', key: '' };
 
-const READ = 'read' as const;
-const MANAGE = 'manage' as const;
-
-export class WixSandbox {
-	site = new SiteState();
-	automations = new AutomationsStore();
-	loyalty = new LoyaltyStore();
+export class WixSandbox implements AdminHost {
+	site: Site = newSite();
 	readonly creds: SandboxCredentials;
-	private readonly signing: { privateKey: KeyObject; publicKeyPem: string; kid: string };
-	private readonly apiKeys = new Map<string, Set<string>>();
-	private readonly tokens = new Map<string, { expiresAt: number }>();
-	private rateLimitPerMinute: number;
-	private tokenTtlSeconds: number;
-	private sendRetryAfter = false;
-	private latencyMs = 0;
-	private faults: Fault[] = [];
-	private readonly rateWindow: number[] = [];
-	readonly log: LogEntry[] = [];
-	readonly targets: WebhookTarget[] = [];
-	readonly deliveries: Delivery[] = [];
-	private webhookFaults: WebhookFaults = { copies: 1, delayMs: 0 };
-	private eventSequence = 0;
-	private pendingDeliveries = new Set<Promise<void>>();
+	readonly signing: SigningKey;
+	readonly auth: Auth;
+	readonly rateLimit: RateLimit;
+	readonly latency = { ms: 0 };
+	readonly faults = new Faults();
+	readonly requests = new RequestLog();
+	readonly webhooks: Webhooks;
+	private readonly adminRoutes: AdminRoute<Site>[];
 	private server?: Server;
 	url = '';
 
@@ -114,7 +109,7 @@ export class WixSandbox {
 		const guid = () => randomUUID();
 		this.signing = options.privateKeyPem ? { ...keyFromPem(options.privateKeyPem), kid: 'sandbox' } : generateSigningKey();
 		this.creds = {
-			apiKey: options.apiKey ?? `IST.${randomBytes(24).toString('base64url')}`,
+			apiKey: options.apiKey ?? newApiKey(),
 			siteId: options.siteId ?? guid(),
 			accountId: options.accountId ?? guid(),
 			appId: options.appId ?? guid(),
@@ -123,28 +118,64 @@ export class WixSandbox {
 			siteSecret: options.siteSecret ?? randomBytes(16).toString('hex'),
 			publicKey: this.signing.publicKeyPem,
 		};
-		this.apiKeys.set(this.creds.apiKey, new Set([READ, MANAGE]));
-		this.rateLimitPerMinute = options.rateLimitPerMinute ?? 200;
-		this.tokenTtlSeconds = options.tokenTtlSeconds ?? 14400;
+		this.auth = new Auth(this.creds, options.tokenTtlSeconds ?? 14400);
+		this.rateLimit = new RateLimit(options.rateLimitPerMinute ?? 200);
+		this.webhooks = new Webhooks(this.signing, { instanceId: this.creds.instanceId, siteId: this.creds.siteId, accountId: this.creds.accountId });
+		this.adminRoutes = [...(coreAdminRoutes(this) as AdminRoute<Site>[]), ...API_ADMIN_ROUTES];
 		this.reset(options.seed ?? 'empty');
 	}
 
+	get log(): LogEntry[] {
+		return this.requests.entries;
+	}
+
+	get automations() {
+		return this.site.automations;
+	}
+
+	get loyalty() {
+		return this.site.loyalty;
+	}
+
+	get targets() {
+		return this.webhooks.targets;
+	}
+
+	get deliveries() {
+		return this.webhooks.deliveries;
+	}
+
 	reset(seed: string) {
-		this.site = new SiteState();
-		this.automations = new AutomationsStore();
-		this.loyalty = new LoyaltyStore();
+		this.site = newSite();
 		seedSite({ site: this.site, emit: () => undefined, caller: { kind: 'apiKey' } }, seed);
-		this.log.length = 0;
-		this.rateWindow.length = 0;
-		this.faults = [];
-		this.deliveries.length = 0;
-		this.webhookFaults = { copies: 1, delayMs: 0 };
+		this.requests.clear();
+		this.rateLimit.clear();
+		this.faults.clear();
+		this.webhooks.reset();
+	}
+
+	credentials() {
+		return { ...this.creds, baseUrl: this.url };
+	}
+
+	contactCount() {
+		return this.site.contacts.size;
+	}
+
+	state() {
+		return {
+			contacts: [...this.site.contacts.values()],
+			labels: [...this.site.labels.values()],
+			fields: [...this.site.fields.values()],
+			memberContactIds: this.site.members.memberContactIds(),
+			mergedInto: Object.fromEntries(this.site.mergedInto),
+		};
 	}
 
 	async listen(port = this.options.port ?? 0, host = this.options.host ?? '127.0.0.1'): Promise<string> {
 		this.server = createServer((req, res) => {
 			this.handle(req, res).catch((error) => {
-				if (!res.headersSent) this.send(res, 500, { message: String(error), details: {} }, randomUUID());
+				if (!res.headersSent) sendJson(res, 500, { message: String(error), details: {} }, randomUUID());
 			});
 		});
 		this.server.keepAliveTimeout = 5000;
@@ -155,7 +186,7 @@ export class WixSandbox {
 	}
 
 	async close(): Promise<void> {
-		await Promise.allSettled([...this.pendingDeliveries]);
+		await this.webhooks.drain();
 		await new Promise<void>((resolve) => {
 			if (!this.server) return resolve();
 			this.server.closeAllConnections();
@@ -164,45 +195,44 @@ export class WixSandbox {
 	}
 
 	counts(): Record<string, number> {
-		const counts: Record<string, number> = {};
-		for (const entry of this.log) counts[entry.endpoint] = (counts[entry.endpoint] ?? 0) + 1;
-		return counts;
+		return this.requests.counts();
 	}
 
 	/** Resolves when every webhook delivery started so far has finished. */
 	async settleWebhooks(): Promise<void> {
-		while (this.pendingDeliveries.size) await Promise.allSettled([...this.pendingDeliveries]);
+		await this.webhooks.settle();
 	}
 
-	private send(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}) {
-		res.writeHead(status, { 'Content-Type': 'application/json', 'X-Wix-Request-Id': requestId, ...headers });
-		res.end(JSON.stringify(body));
+	/** What a handler works with: `caller`'s identity on webhooks, and automations that fire. */
+	private context(caller: Caller): SiteContext<Site> {
+		return {
+			site: this.site,
+			emit: (event) => this.webhooks.emit(event, caller),
+			caller: caller.kind === 'app' ? { kind: 'app', appId: caller.appId } : { kind: 'apiKey' },
+			fire: (triggerKey, payload) => fireAutomations(this.site.automations, this.webhooks, triggerKey, payload),
+		};
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse) {
 		const requestId = randomUUID();
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const method = (req.method ?? 'GET').toUpperCase();
-		if (url.pathname.startsWith('/_sandbox/')) return await this.handleAdmin(req, res, url, method, requestId);
+		if (url.pathname.startsWith('/_sandbox/')) {
+			return await handleAdmin(req, res, method, url.pathname.replace(/^\/_sandbox/, ''), requestId, this.adminRoutes, () => this.context(OWNER));
+		}
 
-		if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
+		if (this.latency.ms) await new Promise((r) => setTimeout(r, this.latency.ms));
 		let endpoint = `${method} ${url.pathname}`;
 		let auth: LogEntry['auth'] = 'none';
 		let status = 500;
-		const record = () => this.log.push({ at: new Date().toISOString(), method, path: url.pathname, endpoint, status, requestId, auth });
+		const record = () => this.requests.add({ at: new Date().toISOString(), method, path: url.pathname, endpoint, status, requestId, auth });
 		try {
 			const raw = await readBody(req);
-			const fault = this.takeFault(method, url.pathname);
-			if (fault?.kind === 'reset') {
+			const fault = this.faults.take(method, url.pathname);
+			if (fault?.kind === 'reset' || fault?.kind === 'timeout') {
 				status = 0;
 				record();
-				req.socket.destroy();
-				return;
-			}
-			if (fault?.kind === 'timeout') {
-				status = 0;
-				record();
-				await new Promise((r) => setTimeout(r, fault.delayMs ?? 5000));
+				if (fault.kind === 'timeout') await new Promise((r) => setTimeout(r, fault.delayMs ?? 5000));
 				req.socket.destroy();
 				return;
 			}
@@ -211,407 +241,48 @@ export class WixSandbox {
 				throw new WixHttpError(fault.status ?? 500, fault.status === 429 ? rateLimitedBody() : { message: '', details: {} }, headers);
 			}
 			const body = parseJsonBody(raw, req.headers['content-type'], method);
-			if (fault?.kind === 'concurrentUpdate') this.writeConcurrently(fault.contactId ?? url.pathname, fault.info ?? {});
+			if (fault?.kind === 'concurrentUpdate') {
+				// Another writer acts as the owner would, but its change fires no automations.
+				const writer = { site: this.site, emit: (event: Parameters<Webhooks['emit']>[0]) => this.webhooks.emit(event, OWNER), caller: { kind: 'apiKey' as const } };
+				writeConcurrently(writer, fault.contactId ?? url.pathname, fault.info ?? {});
+			}
 			if (method === 'POST' && url.pathname === '/oauth2/token') {
 				endpoint = 'POST /oauth2/token';
-				const result = this.mintToken(body);
+				const result = this.auth.mintToken(body);
 				status = 200;
 				record();
-				return this.send(res, 200, result, requestId);
+				return sendJson(res, 200, result, requestId);
 			}
 			if (url.pathname.startsWith('/_functions/')) {
 				auth = 'site';
-				const result = this.siteFunction(req, method, url.pathname, body);
+				const result = callSiteFunction(this.context(OWNER), req.headers.authorization, this.creds.siteSecret, method, url.pathname, body);
 				status = 200;
 				record();
-				return this.send(res, 200, result, requestId);
+				return sendJson(res, 200, result, requestId);
 			}
-			const caller = this.authenticate(req);
+			const caller = this.auth.authenticate(req);
 			auth = caller.kind;
-			this.checkRateLimit();
+			this.rateLimit.check();
 			const qs = parseQueryString(url.searchParams);
-			const route = this.route(method, url.pathname, body, qs, caller);
-			if (!route) throw new WixHttpError(404, { message: `No API at ${method} ${url.pathname}`, details: {} });
-			endpoint = route.endpoint;
-			if (caller.kind === 'apiKey' && !this.apiKeys.get(caller.key)!.has(route.permission)) {
-				throw appError(403, 'PERMISSION_DENIED', `The API key lacks the permission to ${route.permission} this resource`);
-			}
-			const ctx = this.context(caller);
-			const result = route.run(ctx);
+			const found = matchRoute(ROUTES, method, url.pathname.split('/').filter(Boolean).map(decodeURIComponent));
+			if (!found) throw new WixHttpError(404, { message: `No API at ${method} ${url.pathname}`, details: {} });
+			endpoint = `${method} ${found.route.path}`;
+			this.auth.requirePermission(caller, found.route.permission);
+			const result = found.route.run({ ctx: this.context(caller), params: found.params, body, qs, caller, creds: this.creds });
 			status = 200;
 			record();
-			this.send(res, 200, result ?? {}, requestId);
+			sendJson(res, 200, result ?? {}, requestId);
 		} catch (error) {
 			if (error instanceof WixHttpError) {
 				status = error.status;
 				record();
-				return this.send(res, error.status, error.body, requestId, error.headers);
+				return sendJson(res, error.status, error.body, requestId, error.headers);
 			}
 			status = 500;
 			record();
-			this.send(res, 500, { message: '', details: {} }, requestId);
+			sendJson(res, 500, { message: '', details: {} }, requestId);
 			if (!(error instanceof Error && error.message === 'body too large')) console.error('[sandbox]', error);
 		}
-	}
-
-	private takeFault(method: string, path: string): Fault | undefined {
-		for (const fault of this.faults) {
-			if (fault.method && fault.method !== method) continue;
-			if (fault.pathPrefix && !path.startsWith(fault.pathPrefix)) continue;
-			if (fault.times !== undefined && fault.times <= 0) continue;
-			if (fault.every) {
-				fault.seen = (fault.seen ?? 0) + 1;
-				if (fault.seen % fault.every !== 0) continue;
-			}
-			if (fault.rate !== undefined && Math.random() >= fault.rate) continue;
-			if (fault.times !== undefined) fault.times--;
-			return fault;
-		}
-		return undefined;
-	}
-
-	/** Another writer's update landing just before this request, as happens on a busy site. */
-	private writeConcurrently(pathOrId: string, info: Record<string, unknown>) {
-		const id = pathOrId.startsWith('/') ? /^\/contacts\/v4\/contacts\/([^/]+)/.exec(pathOrId)?.[1] : pathOrId;
-		const current = id ? this.site.contacts.get(decodeURIComponent(id)) : undefined;
-		if (!current) return;
-		contacts.updateContact({ site: this.site, emit: (e) => this.emit(e, { kind: 'apiKey', key: '' }), caller: { kind: 'apiKey' } }, current.id!, {
-			revision: current.revision,
-			info,
-		});
-	}
-
-	private context(caller: Caller): contacts.ContactsContext {
-		return {
-			site: this.site,
-			emit: (event) => this.emit(event, caller),
-			caller: caller.kind === 'app' ? { kind: 'app', appId: caller.appId } : { kind: 'apiKey' },
-			fire: (triggerKey, payload) => this.fireAutomations(triggerKey, payload),
-		};
-	}
-
-	/** "Send via webhook": a plain JSON POST of the trigger's payload under `data`, unsigned. */
-	private fireAutomations(triggerKey: string, payload: Record<string, unknown>) {
-		for (const url of this.automations.targetsFor(triggerKey)) {
-			const body = JSON.stringify({ data: { ...payload, triggerKey } });
-			const send = async () => {
-				let status: number | 'error' = 'error';
-				try {
-					const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
-					status = response.status;
-					await response.arrayBuffer();
-				} catch {
-					status = 'error';
-				}
-				this.deliveries.push({ targetId: `automation:${url}`, eventId: '', eventType: triggerKey, status, at: new Date().toISOString() });
-			};
-			const promise = (async () => {
-				for (let copy = 0; copy < Math.max(1, this.webhookFaults.copies); copy++) await send();
-			})().finally(() => this.pendingDeliveries.delete(promise));
-			this.pendingDeliveries.add(promise);
-		}
-	}
-
-	private siteFunction(req: IncomingMessage, method: string, path: string, body: Record<string, any>) {
-		if (req.headers.authorization !== `Bearer ${this.creds.siteSecret}`) throw appError(401, 'UNAUTHENTICATED', 'Wrong or missing shared secret');
-		const ctx = this.context({ kind: 'apiKey', key: '' });
-		const name = path.slice('/_functions/'.length);
-		if (method === 'POST' && name === 'ping') return { ok: true };
-		if (method === 'POST' && name === 'emailContact') return siteFunctions.emailContact(ctx, body);
-		throw new WixHttpError(404, { message: `No backend function ${method} ${name}`, details: {} });
-	}
-
-	private mintToken(body: Record<string, any>) {
-		if (body.grant_type !== 'client_credentials') {
-			throw appError(400, 'INVALID_GRANT_TYPE', `grant_type must be client_credentials, got ${JSON.stringify(body.grant_type)}`);
-		}
-		if (body.client_id !== this.creds.appId || body.client_secret !== this.creds.appSecret) {
-			throw appError(401, 'UNAUTHENTICATED', 'Invalid client_id or client_secret');
-		}
-		if (body.instance_id !== this.creds.instanceId) {
-			throw appError(400, 'INVALID_INSTANCE_ID', `The app is not installed on an instance with ID ${JSON.stringify(body.instance_id)}`);
-		}
-		const token = `OAUTH2.${randomBytes(32).toString('base64url')}`;
-		this.tokens.set(token, { expiresAt: Date.now() + this.tokenTtlSeconds * 1000 });
-		return { access_token: token, token_type: 'Bearer', expires_in: this.tokenTtlSeconds };
-	}
-
-	private authenticate(req: IncomingMessage): Caller {
-		const header = req.headers.authorization;
-		if (!header) throw appError(401, 'UNAUTHENTICATED', 'Missing Authorization header');
-		if (/^bearer\s/i.test(header)) {
-			throw appError(401, 'UNAUTHENTICATED', 'Send the raw API key or access token in Authorization, without "Bearer "');
-		}
-		if (this.apiKeys.has(header)) {
-			const siteId = req.headers['wix-site-id'];
-			if (!siteId) throw appError(403, 'PERMISSION_DENIED', 'Site-level APIs need the wix-site-id header');
-			if (siteId !== this.creds.siteId) throw appError(403, 'PERMISSION_DENIED', `The API key has no access to site ${String(siteId)}`);
-			return { kind: 'apiKey', key: header };
-		}
-		const token = this.tokens.get(header);
-		if (!token) throw appError(401, 'UNAUTHENTICATED', 'Invalid API key or access token');
-		if (token.expiresAt <= Date.now()) throw appError(401, 'UNAUTHENTICATED', 'The access token has expired');
-		return { kind: 'app', appId: this.creds.appId };
-	}
-
-	private checkRateLimit() {
-		if (this.rateLimitPerMinute <= 0) return;
-		const now = Date.now();
-		while (this.rateWindow.length && this.rateWindow[0] <= now - 60_000) this.rateWindow.shift();
-		if (this.rateWindow.length >= this.rateLimitPerMinute) {
-			const retry = Math.ceil((this.rateWindow[0] + 60_000 - now) / 1000);
-			throw new WixHttpError(429, rateLimitedBody(), this.sendRetryAfter ? { 'Retry-After': String(retry) } : {});
-		}
-		this.rateWindow.push(now);
-	}
-
-	private route(method: string, path: string, body: Record<string, any>, qs: Record<string, any>, caller: Caller): RouteMatch | undefined {
-		const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
-		const is = (m: string, pattern: string) => {
-			if (m !== method) return undefined;
-			const parts = pattern.split('/').filter(Boolean);
-			if (parts.length !== seg.length) return undefined;
-			const params: string[] = [];
-			for (let k = 0; k < parts.length; k++) {
-				if (parts[k].startsWith('{')) params.push(seg[k]);
-				else if (parts[k] !== seg[k]) return undefined;
-			}
-			return params;
-		};
-		const r = (pattern: string, permission: 'read' | 'manage', run: (ctx: contacts.ContactsContext, p: string[]) => unknown, m = method) => {
-			const p = is(m, pattern);
-			return p ? { endpoint: `${m} ${pattern}`, permission, run: (ctx: contacts.ContactsContext) => run(ctx, p) } : undefined;
-		};
-		return (
-			r('/contacts/v4/contacts/query', READ, (c) => contacts.queryContacts(c, body), 'POST') ??
-			r('/contacts/v4/contacts', MANAGE, (c) => contacts.createContact(c, body), 'POST') ??
-			r('/contacts/v4/contacts', READ, (c) => contacts.listContacts(c, qs), 'GET') ??
-			r('/contacts/v4/contacts/{id}', READ, (c, [id]) => contacts.getContact(c, id, qs), 'GET') ??
-			r('/contacts/v4/contacts/{id}', MANAGE, (c, [id]) => contacts.updateContact(c, id, body), 'PATCH') ??
-			r('/contacts/v4/contacts/{id}', MANAGE, (c, [id]) => contacts.deleteContact(c, id), 'DELETE') ??
-			r('/contacts/v4/contacts/{id}/merge', MANAGE, (c, [id]) => contacts.mergeContacts(c, id, body), 'POST') ??
-			r('/contacts/v4/contacts/{id}/preview-merge', READ, (c, [id]) => contacts.previewMerge(c, id, body), 'POST') ??
-			r('/contacts/v4/contacts/{id}/labels', MANAGE, (c, [id]) => contacts.labelContact(c, id, body.labelKeys, true), 'POST') ??
-			r('/contacts/v4/contacts/{id}/labels', MANAGE, (c, [id]) => contacts.labelContact(c, id, qs.labelKeys, false), 'DELETE') ??
-			r('/contacts/v4/labels/query', READ, (c) => labels.queryLabels(c, body), 'POST') ??
-			r('/contacts/v4/labels', MANAGE, (c) => labels.findOrCreateLabel(c, body), 'POST') ??
-			r('/contacts/v4/labels', READ, (c) => labels.listLabels(c, qs), 'GET') ??
-			r('/contacts/v4/labels/{key}', READ, (c, [key]) => labels.getLabel(c, key), 'GET') ??
-			r('/contacts/v4/labels/{key}', MANAGE, (c, [key]) => labels.renameLabel(c, key, body), 'PATCH') ??
-			r('/contacts/v4/labels/{key}', MANAGE, (c, [key]) => labels.deleteLabel(c, key), 'DELETE') ??
-			r('/contacts/v4/extended-fields/query', READ, (c) => labels.queryFields(c, body), 'POST') ??
-			r('/contacts/v4/extended-fields', MANAGE, (c) => labels.findOrCreateField(c, body), 'POST') ??
-			r('/contacts/v4/extended-fields', READ, (c) => labels.listFields(c, qs), 'GET') ??
-			r('/contacts/v4/extended-fields/{key}', READ, (c, [key]) => labels.getField(c, key), 'GET') ??
-			r('/contacts/v4/extended-fields/{key}', MANAGE, (c, [key]) => labels.renameField(c, key, body), 'PATCH') ??
-			r('/contacts/v4/extended-fields/{key}', MANAGE, (c, [key]) => labels.deleteField(c, key), 'DELETE') ??
-			r('/email-marketing/v1/email-subscriptions/query', READ, (c) => subscriptions.querySubscriptions(c, body), 'POST') ??
-			r('/email-marketing/v1/email-subscriptions/bulk', MANAGE, (c) => subscriptions.bulkUpsertSubscriptions(c, body), 'POST') ??
-			r('/email-marketing/v1/email-subscriptions', MANAGE, (c) => subscriptions.upsertSubscription(c, body), 'POST') ??
-			r('/loyalty-programs/v1/program', READ, () => this.loyalty.getProgram(), 'GET') ??
-			r('/loyalty-programs/v1/program/activate', MANAGE, (c) => this.loyalty.activate(c), 'POST') ??
-			r('/loyalty-accounts/v1/accounts/query', READ, () => this.loyalty.queryAccounts(body), 'POST') ??
-			r('/loyalty-accounts/v1/accounts', MANAGE, (c) => this.loyalty.createAccount(c, body), 'POST') ??
-			r('/loyalty-accounts/v1/accounts/{id}', READ, (_, [id]) => this.loyalty.getAccount(id), 'GET') ??
-			r('/loyalty-accounts/v1/accounts/{id}/earn-points', MANAGE, (c, [id]) => this.loyalty.earnPoints(c, id, body), 'POST') ??
-			r('/loyalty-accounts/v1/accounts/{id}/adjust-points', MANAGE, (c, [id]) => this.loyalty.adjustPoints(c, id, body), 'POST') ??
-			r('/members/v1/members/query', READ, () => this.loyalty.queryMembers(body), 'POST') ??
-			r('/automations-service/v2/automations/query', READ, () => this.automations.query(body), 'POST') ??
-			r('/automations-service/v2/automations', MANAGE, (c) => this.automations.create(c, body), 'POST') ??
-			r('/automations-service/v2/automations/{id}', READ, (_, [id]) => this.automations.get(id), 'GET') ??
-			r('/automations-service/v2/automations/{id}', MANAGE, (_, [id]) => this.automations.delete(id), 'DELETE') ??
-			r('/apps/v1/instance', READ, () => this.appInstance(caller), 'GET')
-		);
-	}
-
-	private appInstance(caller: Caller): GetAppInstanceResponse {
-		if (caller.kind !== 'app') throw appError(403, 'PERMISSION_DENIED', 'Get App Instance needs an app access token, not an API key');
-		return {
-			instance: { instanceId: this.creds.instanceId, appName: 'n8n sandbox app', appVersion: '1.0.0', isFree: true },
-			site: { siteId: this.creds.siteId, siteDisplayName: 'Wix Sandbox Site', locale: 'en', paymentCurrency: 'USD' },
-		};
-	}
-
-	private emit(event: DomainEventInput, caller: Caller) {
-		if (!this.targets.length) return;
-		const identity = caller.kind === 'app' ? { identityType: 'APP', appId: caller.appId } : { identityType: 'WIX_USER', wixUserId: this.creds.accountId };
-		const { jwt, eventId, eventType } = buildEventJwt(
-			event,
-			{ instanceId: this.creds.instanceId, siteId: this.creds.siteId, accountId: this.creds.accountId },
-			identity,
-			this.signing,
-			++this.eventSequence,
-		);
-		for (const target of [...this.targets]) {
-			const sends = Array.from({ length: Math.max(1, this.webhookFaults.copies) }, () => () => this.deliver(target, jwt, eventId, eventType));
-			const delay = this.webhookFaults.delayMs;
-			const run = async () => {
-				if (delay) await new Promise((r) => setTimeout(r, delay));
-				for (const send of sends) await send();
-			};
-			const promise = run().finally(() => this.pendingDeliveries.delete(promise));
-			this.pendingDeliveries.add(promise);
-		}
-	}
-
-	private async deliver(target: WebhookTarget, jwt: string, eventId: string, eventType: string) {
-		let status: number | 'error' = 'error';
-		try {
-			const response = await fetch(target.url, { method: 'POST', headers: { 'Content-Type': target.contentType }, body: jwt });
-			status = response.status;
-			await response.arrayBuffer();
-		} catch {
-			status = 'error';
-		}
-		this.deliveries.push({ targetId: target.id, eventId, eventType, status, at: new Date().toISOString() });
-	}
-
-	private async handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, method: string, requestId: string) {
-		const path = url.pathname.replace(/^\/_sandbox/, '');
-		let body: Record<string, any> = {};
-		try {
-			const raw = await readBody(req);
-			body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-		} catch {
-			return this.send(res, 400, { message: 'admin body must be JSON' }, requestId);
-		}
-		const ok = (result: unknown) => this.send(res, 200, result, requestId);
-		const route = `${method} ${path}`;
-		const roleMatch = /^POST \/contacts\/([^/]+)\/role$/.exec(route);
-		if (roleMatch) {
-			const id = decodeURIComponent(roleMatch[1]);
-			if (!this.site.contacts.has(id)) return this.send(res, 404, { message: `no contact ${id}` }, requestId);
-			for (const [flag, set] of [['member', this.site.memberContactIds], ['owner', this.site.ownerContactIds], ['billing', this.site.billingContactIds]] as const) {
-				if (body[flag] === true) set.add(id);
-				if (body[flag] === false) set.delete(id);
-			}
-			return ok({ contactId: id, member: this.site.memberContactIds.has(id), owner: this.site.ownerContactIds.has(id), billing: this.site.billingContactIds.has(id) });
-		}
-		switch (route) {
-			case 'POST /contacts/timestamps': {
-				// Gives contacts one creation time, as a bulk import does.
-				for (const id of body.ids ?? []) {
-					const contact = this.site.contacts.get(id);
-					if (contact) contact.createdDate = contact.updatedDate = String(body.createdDate);
-				}
-				return ok({ updated: (body.ids ?? []).length });
-			}
-			case 'POST /forms/submit': {
-				// A visitor submits a Wix Form: the contact is found by email or created, then the trigger fires.
-				const ctx = this.context({ kind: 'apiKey', key: '' });
-				const email = String(body.email ?? '').toLowerCase();
-				let contact = [...this.site.contacts.values()].find((c) => c.primaryInfo?.email === email);
-				if (!contact) contact = contacts.createContact(ctx, { info: { name: { first: body.firstName ?? '' }, emails: { items: [{ email }] } } }).contact!;
-				const submission = { formName: body.formName ?? 'Contact form', submissionId: this.site.newId(), submissionTime: new Date().toISOString(), contactId: contact.id, ...Object.fromEntries(Object.entries(body.fields ?? {}).map(([k, v]) => [`field:${k}`, v])) };
-				ctx.fire!('wix_form_app-form_submitted', submission);
-				return ok(submission);
-			}
-			case 'POST /members': {
-				// A visitor signs up: the contact becomes a site member.
-				try {
-					return ok({ member: this.loyalty.addMember(this.context({ kind: 'apiKey', key: '' }), String(body.contactId)) });
-				} catch (error) {
-					return this.send(res, 404, { message: (error as Error).message }, requestId);
-				}
-			}
-			case 'GET /automations':
-				return ok({ automations: [...this.automations.automations.values()] });
-			case 'GET /credentials':
-				return ok({ ...this.creds, baseUrl: this.url });
-			case 'GET /public-key':
-				return ok({ publicKey: this.signing.publicKeyPem, kid: this.signing.kid });
-			case 'POST /reset':
-				try {
-					this.reset(body.seed ?? 'empty');
-				} catch (error) {
-					return this.send(res, 400, { message: (error as Error).message }, requestId);
-				}
-				return ok({ contacts: this.site.contacts.size });
-			case 'GET /state':
-				return ok({
-					contacts: [...this.site.contacts.values()],
-					labels: [...this.site.labels.values()],
-					fields: [...this.site.fields.values()],
-					memberContactIds: [...this.site.memberContactIds],
-					mergedInto: Object.fromEntries(this.site.mergedInto),
-				});
-			case 'GET /emails':
-				return ok({ emails: this.site.sentEmails });
-			case 'GET /subscriptions':
-				return ok({ subscriptions: [...this.site.subscriptions.values()] });
-			case 'GET /requests':
-				return ok({ requests: this.log });
-			case 'DELETE /requests':
-				this.log.length = 0;
-				return ok({});
-			case 'GET /counts':
-				return ok({ total: this.log.length, counts: this.counts() });
-			case 'POST /config':
-				if (body.rateLimitPerMinute !== undefined) this.rateLimitPerMinute = Number(body.rateLimitPerMinute);
-				if (body.tokenTtlSeconds !== undefined) this.tokenTtlSeconds = Number(body.tokenTtlSeconds);
-				if (body.latencyMs !== undefined) this.latencyMs = Number(body.latencyMs);
-				if (body.sendRetryAfter !== undefined) this.sendRetryAfter = Boolean(body.sendRetryAfter);
-				this.rateWindow.length = 0;
-				return ok({ rateLimitPerMinute: this.rateLimitPerMinute, tokenTtlSeconds: this.tokenTtlSeconds, latencyMs: this.latencyMs, sendRetryAfter: this.sendRetryAfter });
-			case 'POST /faults': {
-				const fault: Fault = { id: randomUUID(), kind: body.kind ?? 'status', ...body };
-				this.faults.push(fault);
-				return ok({ fault });
-			}
-			case 'DELETE /faults':
-				this.faults = [];
-				return ok({});
-			case 'POST /tokens/expire':
-				for (const token of this.tokens.values()) token.expiresAt = 0;
-				return ok({ expired: this.tokens.size });
-			case 'POST /api-keys': {
-				const key = String(body.key ?? `IST.${randomBytes(24).toString('base64url')}`);
-				this.apiKeys.set(key, new Set(body.permissions ?? [READ, MANAGE]));
-				return ok({ key, permissions: [...this.apiKeys.get(key)!] });
-			}
-			case 'POST /webhooks': {
-				if (typeof body.url !== 'string') return this.send(res, 400, { message: 'url is required' }, requestId);
-				const target: WebhookTarget = { id: randomUUID(), url: body.url, contentType: body.contentType ?? 'text/plain' };
-				this.targets.push(target);
-				return ok({ target });
-			}
-			case 'GET /webhooks':
-				return ok({ targets: this.targets });
-			case 'DELETE /webhooks':
-				this.targets.length = 0;
-				return ok({});
-			case 'GET /webhooks/deliveries':
-				await this.settleWebhooks();
-				return ok({ deliveries: this.deliveries });
-			case 'POST /webhooks/faults':
-				this.webhookFaults = { copies: Number(body.copies ?? 1), delayMs: Number(body.delayMs ?? 0) };
-				return ok(this.webhookFaults);
-			default:
-				return this.send(res, 404, { message: `no admin route ${route}` }, requestId);
-		}
-	}
-}
-
-function rateLimitedBody() {
-	return {
-		message: 'Too many requests',
-		details: { applicationError: { code: 'RESOURCE_EXHAUSTED', description: 'Rate limit exceeded: about 200 requests per minute per site' } },
-	};
-}
-
-function parseJsonBody(raw: Buffer, contentType: string | undefined, method: string): Record<string, any> {
-	if (!raw.length) return {};
-	if (method === 'GET') return {};
-	const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-	if (type !== 'application/json') {
-		throw validationError([{ field: 'body', description: `must be JSON (Content-Type application/json), got ${type || 'no Content-Type'}` }]);
-	}
-	try {
-		const parsed = JSON.parse(raw.toString('utf8'));
-		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-		return parsed;
-	} catch {
-		throw validationError([{ field: 'body', description: 'is not a valid JSON object' }]);
 	}
 }
 

@@ -1,6 +1,6 @@
 // The Wix Trigger in a real, published n8n workflow: signed webhooks from the sandbox start exactly
 // one execution per event; forgeries start none; a write-back by our own node does not loop.
-import { generateSigningKey, signJwt, buildEventJwt } from '../../sandbox/webhooks';
+import { generateSigningKey, signJwt, buildEventJwt } from '../../sandbox/core/webhookJwt';
 import { admin, wix } from '../helpers/sandbox';
 import { API_KEY_CREDENTIAL, e2e, OAUTH_CREDENTIAL, webhookLive } from './fixtures';
 

@@ -149,6 +149,64 @@ describe('contacts', () => {
 	});
 });
 
+describe('seeds', () => {
+	it('contacts:N gives every seventh contact the previous one\'s timestamp, as bulk imports do', async () => {
+		await admin(sandbox, 'POST', '/reset', { seed: 'contacts:2100' });
+		const all = (await admin(sandbox, 'GET', '/state')).contacts as Array<{ createdDate: string }>;
+		expect(all).toHaveLength(2100);
+		const shared = all.length - new Set(all.map((c) => c.createdDate)).size;
+		expect(shared).toBeGreaterThan(250);
+	});
+});
+
+describe('loyalty', () => {
+	const api = async (method: string, path: string, body?: unknown) => {
+		const { status, body: result } = await wix(sandbox, method, path, body);
+		expect(status).toBe(200);
+		return result;
+	};
+	const account = async (first: string) => {
+		const c = (await api('POST', '/contacts/v4/contacts', { info: { name: { first } } })).contact;
+		return (await api('POST', '/loyalty-accounts/v1/accounts', { contactId: c.id })).account;
+	};
+	const earn = (accountId: string, amount: number, key = `${accountId}-${amount}-${Math.random()}`) =>
+		api('POST', `/loyalty-accounts/v1/accounts/${accountId}/earn-points`, { amount, appId: 'n8n', idempotencyKey: key });
+
+	beforeEach(async () => {
+		await api('POST', '/loyalty-programs/v1/program/activate');
+	});
+
+	it('cursors carry their query: the next page needs only the cursor', async () => {
+		for (let k = 0; k < 7; k++) {
+			const a = await account(`C${k}`);
+			if (k % 2 === 0) await earn(a.id, 10);
+		}
+		const first = await api('POST', '/loyalty-accounts/v1/accounts/query', { query: { filter: { 'points.balance': { $gt: 0 } }, cursorPaging: { limit: 2 } } });
+		expect(first.loyaltyAccounts).toHaveLength(2);
+		const rest: any[] = [];
+		let cursor = first.pagingMetadata.cursors.next;
+		while (cursor) {
+			const page = await api('POST', '/loyalty-accounts/v1/accounts/query', { query: { cursorPaging: { limit: 2, cursor } } });
+			rest.push(...page.loyaltyAccounts);
+			cursor = page.pagingMetadata.cursors.next;
+		}
+		expect([...first.loyaltyAccounts, ...rest].every((a: any) => a.points.balance === 10)).toBe(true);
+		expect(rest).toHaveLength(2);
+		expect((await wix(sandbox, 'POST', '/loyalty-accounts/v1/accounts/query', { query: { cursorPaging: { cursor: 'garbage' } } })).status).toBe(400);
+	});
+
+	it('earns idempotently per key and refuses what Wix refuses', async () => {
+		const a = await account('A');
+		await earn(a.id, 10, 'same-key');
+		const again = await earn(a.id, 10, 'same-key');
+		expect(again.account.points.balance).toBe(10);
+		expect((await wix(sandbox, 'POST', `/loyalty-accounts/v1/accounts/${a.id}/earn-points`, { amount: 1.5, appId: 'n8n', idempotencyKey: 'k' })).status).toBe(400);
+		expect((await wix(sandbox, 'POST', `/loyalty-accounts/v1/accounts/${a.id}/adjust-points`, { amount: -11 })).status).toBe(400);
+		expect((await wix(sandbox, 'POST', `/loyalty-accounts/v1/accounts/${a.id}/adjust-points`, { balance: 3, revision: '1' })).status).toBe(409);
+		expect((await wix(sandbox, 'POST', '/loyalty-accounts/v1/accounts', { contactId: a.contactId })).status).toBe(409);
+	});
+});
+
 describe('webhooks', () => {
 	let receiver: Server;
 	let received: Array<{ contentType: string; body: string }>;

@@ -1,12 +1,13 @@
 import { createPublicKey, verify } from 'node:crypto';
 
-import { parseQueryString } from '../../sandbox/http';
-import { matches, normalizeSort, validateFilter } from '../../sandbox/query';
-import { contactFieldResolver } from '../../sandbox/contacts';
-import { SiteState, customKey } from '../../sandbox/state';
-import { buildEventJwt, generateSigningKey } from '../../sandbox/webhooks';
+import { contactFieldResolver } from '../../sandbox/contacts/filters';
+import { customKey } from '../../sandbox/core/context';
+import { parseQueryString } from '../../sandbox/core/http';
+import { matches, normalizeSort, validateFilter } from '../../sandbox/core/query';
+import { buildEventJwt, generateSigningKey } from '../../sandbox/core/webhookJwt';
+import { extendedFieldsState } from '../../sandbox/extendedFields/store';
 
-const site = new SiteState();
+const site = extendedFieldsState();
 site.fields.set('custom.score', { key: 'custom.score', displayName: 'Score', dataType: 'NUMBER', fieldType: 'USER_DEFINED' });
 const resolve = contactFieldResolver(site);
 const contact = {

@@ -1,7 +1,7 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 
 import { parsePublicKey, readWixWebhook, verifyJwt, WebhookRejection } from '../../nodes/Wix/Trigger/webhookJwt';
-import { buildEventJwt, generateSigningKey, signJwt } from '../../sandbox/webhooks';
+import { buildEventJwt, generateSigningKey, signJwt } from '../../sandbox/core/webhookJwt';
 
 const wix = generateSigningKey();
 const publicKey = parsePublicKey(wix.publicKeyPem);

@@ -1,9 +1,14 @@
 // Email Subscriptions (wix-api.md E.3), coupled to the contacts whose primary email they describe.
-import type { ContactsContext } from './contacts';
-import { refreshContactsForEmail } from './contacts';
-import { appError, validationError } from './errors';
-import { readPaging } from './query';
+import { refreshContactsForEmail } from '../contacts/contacts';
+import type { ContactsContext } from '../contacts/context';
+import type { SiteContext } from '../core/context';
+import { appError, validationError } from '../core/errors';
+import { readPaging } from '../core/query';
+import type { EmailSubscriptionsState } from './store';
 import type { BulkUpsertEmailSubscriptionResponse, EmailSubscription, QueryEmailSubscriptionsResponse, UpsertEmailSubscriptionResponse } from './types';
+
+/** Saving a subscription updates the contacts whose primary email it is. */
+export type SubscriptionsContext = SiteContext<Omit<ContactsContext['site'], 'subscriptions'> & EmailSubscriptionsState>;
 
 const STATUSES = ['NOT_SET', 'PENDING', 'SUBSCRIBED', 'UNSUBSCRIBED'];
 const DELIVERABILITY = ['NOT_SET', 'VALID', 'BOUNCED', 'SPAM_COMPLAINT', 'INACTIVE'];
@@ -22,7 +27,7 @@ function problemOf(input: any): { field: string; description: string } | undefin
 	return undefined;
 }
 
-function save(ctx: ContactsContext, input: any): EmailSubscription {
+function save(ctx: SubscriptionsContext, input: any): EmailSubscription {
 	const email = String(input.email).trim().toLowerCase();
 	const now = ctx.site.now();
 	const existing = ctx.site.subscriptions.get(email);
@@ -39,13 +44,13 @@ function save(ctx: ContactsContext, input: any): EmailSubscription {
 	return subscription;
 }
 
-export function upsertSubscription(ctx: ContactsContext, body: Record<string, any>): UpsertEmailSubscriptionResponse {
+export function upsertSubscription(ctx: SubscriptionsContext, body: Record<string, any>): UpsertEmailSubscriptionResponse {
 	const problem = problemOf(body.subscription);
 	if (problem) throw validationError([problem]);
 	return { subscription: save(ctx, body.subscription) };
 }
 
-export function bulkUpsertSubscriptions(ctx: ContactsContext, body: Record<string, any>): BulkUpsertEmailSubscriptionResponse {
+export function bulkUpsertSubscriptions(ctx: SubscriptionsContext, body: Record<string, any>): BulkUpsertEmailSubscriptionResponse {
 	const list = body.subscriptions;
 	if (!Array.isArray(list) || list.length < 1 || list.length > 100) {
 		throw validationError([{ field: 'subscriptions', description: 'must list 1 to 100 subscriptions' }]);
@@ -59,7 +64,7 @@ export function bulkUpsertSubscriptions(ctx: ContactsContext, body: Record<strin
 	return { results, metadata: { totalSuccess: results.length - totalFailure, totalFailure } };
 }
 
-export function querySubscriptions(ctx: ContactsContext, body: Record<string, any>): QueryEmailSubscriptionsResponse {
+export function querySubscriptions(ctx: SubscriptionsContext, body: Record<string, any>): QueryEmailSubscriptionsResponse {
 	const filter = body.filter ?? {};
 	const keys = Object.keys(filter);
 	if (keys.some((k) => k !== 'email') || (keys.length && !Array.isArray(filter.email?.$in))) {

@@ -1,10 +1,15 @@
 // Wix Automations v2 (the API the official n8n node uses to register its webhook): create, get,
 // query (cursor paging) and delete automations, and run the "send via webhook" action when a
 // trigger the sandbox knows happens.
-import type { ContactsContext } from './contacts';
-import { appError, notFound, validationError } from './errors';
-import { decodeCursor, encodeCursor } from './query';
+import type { SiteContext } from '../core/context';
+import { appError, notFound, validationError } from '../core/errors';
+import { decodeCursor, encodeCursor } from '../core/query';
+import type { Webhooks } from '../core/webhooks';
 import type { Automation, CreateAutomationResponse, QueryAutomationsResponse } from './types';
+
+export interface AutomationsState {
+	automations: AutomationsStore;
+}
 
 /** Wix's own app that performs "Send via webhook" actions. */
 export const WEBHOOK_ACTION_APP_ID = '139ef4fa-c108-8f9a-c7be-d5f492a2c939';
@@ -31,7 +36,7 @@ const PAGE_MAX = 100;
 export class AutomationsStore {
 	readonly automations = new Map<string, Automation>();
 
-	create(ctx: ContactsContext, body: Record<string, any>): CreateAutomationResponse {
+	create(ctx: SiteContext, body: Record<string, any>): CreateAutomationResponse {
 		const input = body.automation;
 		if (typeof input !== 'object' || input === null) throw validationError([{ field: 'automation', description: 'is required' }]);
 		if (typeof input.name !== 'string' || !input.name.trim()) throw validationError([{ field: 'automation.name', description: 'is required' }]);
@@ -105,5 +110,20 @@ export class AutomationsStore {
 			}
 		}
 		return urls;
+	}
+}
+
+export function automationsState(): AutomationsState {
+	return { automations: new AutomationsStore() };
+}
+
+/**
+ * "Send via webhook": a plain JSON POST of the trigger's payload under `data`, unsigned, through the
+ * same delivery loop as app webhooks. The delay fault is not applied here, only the copies.
+ */
+export function fireAutomations(store: AutomationsStore, webhooks: Webhooks, triggerKey: string, payload: Record<string, unknown>) {
+	for (const url of store.targetsFor(triggerKey)) {
+		const body = JSON.stringify({ data: { ...payload, triggerKey } });
+		webhooks.send({ url, contentType: 'application/json', body, delayMs: 0, targetId: `automation:${url}`, eventId: '', eventType: triggerKey });
 	}
 }

@@ -1,9 +1,11 @@
-// Loyalty program and accounts (wix-api.md D.1-D.3) and Members (E.1), for the loyalty and member
-// events of the triggers: earning and adjusting points with idempotency keys and revisions, cursor
-// paging, and the webhooks those changes send.
-import type { ContactsContext } from './contacts';
-import { appError, notFound, validationError } from './errors';
-import { decodeCursor, encodeCursor, matches, normalizeSort, readPaging, sortEntities, validateFilter, type FieldResolver, type FieldRule } from './query';
+// Loyalty program and accounts (wix-api.md D.1-D.3), for the loyalty events of the triggers:
+// earning and adjusting points with idempotency keys and revisions, cursor paging, and the
+// webhooks those changes send.
+import type { ContactsState } from '../contacts/store';
+import type { SiteContext } from '../core/context';
+import { appError, notFound, validationError } from '../core/errors';
+import { decodeCursor, encodeCursor, matches, normalizeSort, sortEntities, validateFilter, type FieldResolver, type FieldRule } from '../core/query';
+import type { MembersState } from '../members/members';
 import type {
 	ActivateLoyaltyProgramResponse,
 	AdjustPointsResponse,
@@ -12,10 +14,15 @@ import type {
 	GetLoyaltyProgramResponse,
 	LoyaltyAccount,
 	LoyaltyProgram,
-	Member,
 	QueryLoyaltyAccountsResponse,
-	QueryMembersResponse,
 } from './types';
+
+export interface LoyaltyState {
+	loyalty: LoyaltyStore;
+}
+
+/** An account belongs to a contact, and names its member when the contact has signed up. */
+export type LoyaltyContext = SiteContext<LoyaltyState & ContactsState & MembersState>;
 
 const ALL_OPS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists'];
 const num = (get: (a: LoyaltyAccount) => unknown): FieldRule => ({ ops: ALL_OPS, type: 'number', sortable: true, get });
@@ -38,27 +45,16 @@ const ACCOUNT_FIELDS: Record<string, FieldRule> = {
 };
 const resolveAccountField: FieldResolver = (name) => ACCOUNT_FIELDS[name];
 
-const MEMBER_FIELDS: Record<string, FieldRule> = {
-	id: { ops: ['$eq', '$ne', '$in'], type: 'id', get: (m: Member) => m.id },
-	loginEmail: { ops: ['$eq', '$ne', '$in', '$startsWith'], type: 'text', get: (m: Member) => m.loginEmail },
-	status: { ops: ['$eq', '$ne', '$in'], type: 'text', get: (m: Member) => m.status },
-	'contact.firstName': { ops: ['$eq', '$ne', '$in', '$startsWith'], type: 'text', sortable: true, get: (m: Member) => m.contact?.firstName },
-	'contact.lastName': { ops: ['$eq', '$ne', '$in', '$startsWith'], type: 'text', sortable: true, get: (m: Member) => m.contact?.lastName },
-	'profile.nickname': { ops: ['$eq', '$ne', '$in', '$startsWith'], type: 'text', sortable: true, get: (m: Member) => m.profile?.nickname },
-	createdDate: { ops: ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'], type: 'date', sortable: true, get: (m: Member) => m.createdDate },
-};
-
 export class LoyaltyStore {
 	program: LoyaltyProgram = { name: 'Rewards', status: 'DRAFT', pointDefinition: { customName: 'Points' } };
 	readonly accounts = new Map<string, LoyaltyAccount>();
-	readonly members = new Map<string, Member>();
 	private readonly earned = new Map<string, EarnPointsResponse>();
 
 	getProgram(): GetLoyaltyProgramResponse {
 		return { loyaltyProgram: this.program };
 	}
 
-	activate(ctx: ContactsContext): ActivateLoyaltyProgramResponse {
+	activate(ctx: LoyaltyContext): ActivateLoyaltyProgramResponse {
 		const now = ctx.site.now();
 		this.program = { ...this.program, status: 'ACTIVE', createdDate: this.program.createdDate ?? now, updatedDate: now };
 		return { loyaltyProgram: this.program };
@@ -74,14 +70,14 @@ export class LoyaltyStore {
 		return account;
 	}
 
-	private emit(ctx: ContactsContext, account: LoyaltyAccount, slug: 'created' | 'updated', pointsChanged: boolean) {
+	private emit(ctx: LoyaltyContext, account: LoyaltyAccount, slug: 'created' | 'updated', pointsChanged: boolean) {
 		const entity = structuredClone(account);
 		const body = slug === 'created' ? { createdEvent: { entity } } : { updatedEvent: { currentEntity: entity } };
 		ctx.emit({ entityFqdn: 'wix.loyalty.v1.account', slug, entityId: account.id!, body });
 		if (pointsChanged) ctx.emit({ entityFqdn: 'wix.loyalty.v1.account', slug: 'points_updated', entityId: account.id!, body: { actionEvent: { body: { account: entity } } } });
 	}
 
-	createAccount(ctx: ContactsContext, body: Record<string, any>): CreateAccountResponse {
+	createAccount(ctx: LoyaltyContext, body: Record<string, any>): CreateAccountResponse {
 		this.requireActive();
 		const contact = typeof body.contactId === 'string' ? ctx.site.contacts.get(body.contactId) : undefined;
 		if (!body.contactId) throw validationError([{ field: 'contactId', description: 'is required' }]);
@@ -90,7 +86,7 @@ export class LoyaltyStore {
 			throw appError(409, 'ALREADY_EXISTS', `Contact ${contact.id} already has a loyalty account`);
 		}
 		const now = ctx.site.now();
-		const member = [...this.members.values()].find((m) => m.contactId === contact.id);
+		const member = ctx.site.members.recordOf(contact.id!);
 		const name = [contact.info?.name?.first, contact.info?.name?.last].filter(Boolean).join(' ');
 		const account: LoyaltyAccount = {
 			id: ctx.site.newId(),
@@ -114,7 +110,7 @@ export class LoyaltyStore {
 		return { account: this.account(accountId) };
 	}
 
-	private change(ctx: ContactsContext, account: LoyaltyAccount, delta: Partial<Record<'earned' | 'adjusted', number>>): LoyaltyAccount {
+	private change(ctx: LoyaltyContext, account: LoyaltyAccount, delta: Partial<Record<'earned' | 'adjusted', number>>): LoyaltyAccount {
 		const points = { ...account.points! };
 		points.earned = (points.earned ?? 0) + (delta.earned ?? 0);
 		points.adjusted = (points.adjusted ?? 0) + (delta.adjusted ?? 0);
@@ -134,7 +130,7 @@ export class LoyaltyStore {
 		return next;
 	}
 
-	earnPoints(ctx: ContactsContext, accountId: string, body: Record<string, any>): EarnPointsResponse {
+	earnPoints(ctx: LoyaltyContext, accountId: string, body: Record<string, any>): EarnPointsResponse {
 		this.requireActive();
 		const account = this.account(accountId);
 		const amount = body.amount;
@@ -151,7 +147,7 @@ export class LoyaltyStore {
 		return result;
 	}
 
-	adjustPoints(ctx: ContactsContext, accountId: string, body: Record<string, any>): AdjustPointsResponse {
+	adjustPoints(ctx: LoyaltyContext, accountId: string, body: Record<string, any>): AdjustPointsResponse {
 		this.requireActive();
 		const account = this.account(accountId);
 		if (body.revision !== undefined && String(body.revision) !== account.revision) {
@@ -178,46 +174,6 @@ export class LoyaltyStore {
 		const list = sortEntities([...this.accounts.values()].filter((a) => matches(a, query.filter, resolveAccountField)), sort, resolveAccountField);
 		return cursorPage(list, given.cursorPaging, fromCursor?.offset ?? 0, query, 'loyaltyAccounts');
 	}
-
-	/** Makes a contact a site member (what signing up does), with the member_created webhook. */
-	addMember(ctx: ContactsContext, contactId: string): Member {
-		const contact = ctx.site.contacts.get(contactId);
-		if (!contact) throw notFound('CONTACT_NOT_FOUND', `Contact ${contactId}`);
-		const now = ctx.site.now();
-		const member: Member = {
-			id: ctx.site.newId(),
-			contactId,
-			loginEmail: contact.primaryInfo?.email ?? null,
-			loginEmailVerified: true,
-			status: 'APPROVED',
-			contact: { firstName: contact.info?.name?.first ?? null, lastName: contact.info?.name?.last ?? null },
-			profile: { nickname: contact.info?.name?.first ?? 'member', slug: (contact.info?.name?.first ?? 'member').toLowerCase() },
-			privacyStatus: 'PUBLIC',
-			activityStatus: 'ACTIVE',
-			createdDate: now,
-			updatedDate: now,
-		};
-		this.members.set(member.id!, member);
-		ctx.site.memberContactIds.add(contactId);
-		ctx.emit({ entityFqdn: 'wix.members.v1.member', slug: 'created', entityId: member.id!, body: { createdEvent: { entity: structuredClone(member) } } });
-		ctx.fire?.('wix_members-uou_signs_up', { memberId: member.id, contactId, email: member.loginEmail });
-		return member;
-	}
-
-	queryMembers(body: Record<string, any>): QueryMembersResponse {
-		const query = body.query ?? {};
-		const resolve: FieldResolver = (name) => MEMBER_FIELDS[name];
-		validateFilter(query.filter, resolve);
-		const sort = query.sorting === undefined ? [{ fieldName: 'createdDate', order: 'DESC' }] : normalizeSort(query.sorting, resolve);
-		const paging = readPaging(query.paging, { limit: 50, max: 100 });
-		const fieldsets = ([] as string[]).concat(body.fieldsets ?? ['PUBLIC']);
-		const full = fieldsets.includes('FULL') || fieldsets.includes('EXTENDED');
-		const list = sortEntities([...this.members.values()].filter((m) => matches(m, query.filter, resolve)), sort, resolve);
-		const slice = list.slice(paging.offset, paging.offset + paging.limit).map((m) =>
-			full ? structuredClone(m) : { id: m.id, contactId: m.contactId, profile: m.profile, createdDate: m.createdDate, updatedDate: m.updatedDate, status: 'UNKNOWN' as const, privacyStatus: 'UNKNOWN' as const, activityStatus: 'UNKNOWN' as const },
-		);
-		return { members: slice, metadata: { count: slice.length, offset: paging.offset, total: list.length, tooManyToCount: false } };
-	}
 }
 
 function cursorPage<T>(list: T[], paging: Record<string, any> | undefined, start: number, query: { filter?: unknown; sort?: unknown }, key: 'loyaltyAccounts'): QueryLoyaltyAccountsResponse {
@@ -229,4 +185,8 @@ function cursorPage<T>(list: T[], paging: Record<string, any> | undefined, start
 		[key]: slice as unknown as LoyaltyAccount[],
 		pagingMetadata: { count: slice.length, hasNext, cursors: { next: hasNext ? encodeCursor(start + limit, query) : null, prev: null } },
 	};
+}
+
+export function loyaltyState(): LoyaltyState {
+	return { loyalty: new LoyaltyStore() };
 }

@@ -2,37 +2,11 @@
 // JSON string envelope, whose `data` and `identity` are JSON strings again.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 
-export interface WebhookTarget {
-	id: string;
-	url: string;
-	/** Content-Type the delivery uses; Wix's is not documented, so tests try both. */
-	contentType: string;
-}
+import type { DomainEventInput } from './context';
 
-export interface Delivery {
-	targetId: string;
-	eventId: string;
-	eventType: string;
-	status: number | 'error';
-	at: string;
-}
+export type SigningKey = { privateKey: KeyObject; publicKeyPem: string; kid: string };
 
-export interface DomainEventInput {
-	entityFqdn: string;
-	slug: string;
-	entityId: string;
-	body: Record<string, unknown>;
-	originatedFrom?: string;
-}
-
-export interface WebhookFaults {
-	/** Send every event this many times (Wix retries when an answer is late). */
-	copies: number;
-	/** Hold each delivery this long before sending it. */
-	delayMs: number;
-}
-
-export function generateSigningKey(): { privateKey: KeyObject; publicKeyPem: string; kid: string } {
+export function generateSigningKey(): SigningKey {
 	const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 	return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), kid: randomUUID() };
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { readBody } from './http';
+import { readBody } from '../core/http';
 
 export interface CrmContact {
 	id: string;

@@ -1,5 +1,5 @@
 // Wix's query language (wix-api.md 1.4): validation against a filterable-fields table, then evaluation.
-import { appError } from './errors';
+import { appError, validationError } from './errors';
 
 export type ValueType = 'text' | 'date' | 'number' | 'array' | 'id';
 
@@ -204,4 +204,40 @@ export function decodeCursor(cursor: unknown): { offset: number; filter: unknown
 	}
 	if (!parsed || !Number.isInteger(parsed.o) || (parsed.o as number) < 0) throw appError(400, 'INVALID_CURSOR', 'Unknown or malformed cursor');
 	return { offset: parsed.o as number, filter: parsed.f ?? undefined, sort: parsed.s ?? undefined };
+}
+
+/** Offset paging over a filterable list, answered under `pagingMetadata` (labels, extended fields). */
+export function queryPage<T>(list: T[], body: Record<string, any>, resolve: FieldResolver, max: number) {
+	const query = body.query ?? {};
+	validateFilter(query.filter, resolve);
+	const sort = normalizeSort(query.sort, resolve);
+	const paging = readPaging(query.paging, { limit: 50, max });
+	const filtered = sortEntities(list.filter((x) => matches(x, query.filter, resolve)), sort, resolve);
+	const slice = filtered.slice(paging.offset, paging.offset + paging.limit);
+	return { slice, pagingMetadata: { count: slice.length, offset: paging.offset, total: filtered.length, tooManyToCount: false } };
+}
+
+const NAME_OPS = ['$eq', '$ne', '$in', '$startsWith', '$exists'];
+const DATE_OPS = ['$eq', '$gt', '$lt', '$gte', '$lte'];
+
+/** The filterable fields labels and extended fields share. */
+export const namedEntityFields: Record<string, FieldRule> = {
+	key: { ops: NAME_OPS, type: 'text', sortable: true, get: (e) => e.key },
+	displayName: { ops: NAME_OPS, type: 'text', sortable: true, get: (e) => e.displayName },
+	namespace: { ops: NAME_OPS, type: 'text', get: (e) => e.namespace },
+	createdDate: { ops: DATE_OPS, type: 'date', sortable: true, get: (e) => e.createdDate },
+	updatedDate: { ops: DATE_OPS, type: 'date', sortable: true, get: (e) => e.updatedDate },
+};
+
+export const resolverOf =
+	(table: Record<string, FieldRule>): FieldResolver =>
+	(name) =>
+		table[name];
+
+/** A display name as labels and fields take it: 1 to `max` characters, not blank. */
+export function requireDisplayName(value: unknown, max: number): string {
+	if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
+		throw validationError([{ field: 'displayName', description: `is required, 1 to ${max} characters` }]);
+	}
+	return value;
 }

@@ -1,0 +1,36 @@
+// Admin calls about contacts: the facts only the site's owner sets (roles, import times), and the
+// "another writer" fault, which lands an update on a contact just before a request.
+import { AdminError, adminRoutesFor } from '../core/admin';
+import { updateContact } from './contacts';
+import type { ContactsContext, ContactsSite } from './context';
+
+const route = adminRoutesFor<ContactsSite>();
+
+export const contactsAdmin = [
+	route('POST', '/contacts/{id}/role', ({ ctx: { site }, params: [id], body }) => {
+		if (!site.contacts.has(id)) throw new AdminError(404, `no contact ${id}`);
+		if (body.member === true) site.members.setMember(id, true);
+		if (body.member === false) site.members.setMember(id, false);
+		for (const [flag, set] of [['owner', site.ownerContactIds], ['billing', site.billingContactIds]] as const) {
+			if (body[flag] === true) set.add(id);
+			if (body[flag] === false) set.delete(id);
+		}
+		return { contactId: id, member: site.members.isMember(id), owner: site.ownerContactIds.has(id), billing: site.billingContactIds.has(id) };
+	}),
+	route('POST', '/contacts/timestamps', ({ ctx: { site }, body }) => {
+		// Gives contacts one creation time, as a bulk import does.
+		for (const id of body.ids ?? []) {
+			const contact = site.contacts.get(id);
+			if (contact) contact.createdDate = contact.updatedDate = String(body.createdDate);
+		}
+		return { updated: (body.ids ?? []).length };
+	}),
+];
+
+/** Another writer's update landing just before a request, as happens on a busy site. `pathOrId` names the contact. */
+export function writeConcurrently(ctx: ContactsContext, pathOrId: string, info: Record<string, unknown>) {
+	const id = pathOrId.startsWith('/') ? /^\/contacts\/v4\/contacts\/([^/]+)/.exec(pathOrId)?.[1] : pathOrId;
+	const current = id ? ctx.site.contacts.get(decodeURIComponent(id)) : undefined;
+	if (!current) return;
+	updateContact(ctx, current.id!, { revision: current.revision, info });
+}

@@ -1,0 +1,90 @@
+// Who may call: API keys with `wix-site-id` (with the permissions a key was given) and app
+// access tokens from the OAuth client-credentials flow, which expire (wix-api.md F).
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+import { appError } from './errors';
+
+export type Permission = 'read' | 'manage';
+export const READ: Permission = 'read';
+export const MANAGE: Permission = 'manage';
+
+export type Caller = { kind: 'apiKey'; key: string } | { kind: 'app'; appId: string };
+
+export interface SandboxCredentials {
+	apiKey: string;
+	siteId: string;
+	accountId: string;
+	appId: string;
+	appSecret: string;
+	instanceId: string;
+	siteSecret: string;
+	publicKey: string;
+}
+
+export function newApiKey(): string {
+	return `IST.${randomBytes(24).toString('base64url')}`;
+}
+
+export class Auth {
+	private readonly apiKeys = new Map<string, Set<string>>();
+	private readonly tokens = new Map<string, { expiresAt: number }>();
+
+	constructor(
+		private readonly creds: SandboxCredentials,
+		public tokenTtlSeconds: number,
+	) {
+		this.apiKeys.set(creds.apiKey, new Set([READ, MANAGE]));
+	}
+
+	/** `POST /oauth2/token`: JSON client credentials for the one instance the app is installed on. */
+	mintToken(body: Record<string, any>) {
+		if (body.grant_type !== 'client_credentials') {
+			throw appError(400, 'INVALID_GRANT_TYPE', `grant_type must be client_credentials, got ${JSON.stringify(body.grant_type)}`);
+		}
+		if (body.client_id !== this.creds.appId || body.client_secret !== this.creds.appSecret) {
+			throw appError(401, 'UNAUTHENTICATED', 'Invalid client_id or client_secret');
+		}
+		if (body.instance_id !== this.creds.instanceId) {
+			throw appError(400, 'INVALID_INSTANCE_ID', `The app is not installed on an instance with ID ${JSON.stringify(body.instance_id)}`);
+		}
+		const token = `OAUTH2.${randomBytes(32).toString('base64url')}`;
+		this.tokens.set(token, { expiresAt: Date.now() + this.tokenTtlSeconds * 1000 });
+		return { access_token: token, token_type: 'Bearer', expires_in: this.tokenTtlSeconds };
+	}
+
+	authenticate(req: IncomingMessage): Caller {
+		const header = req.headers.authorization;
+		if (!header) throw appError(401, 'UNAUTHENTICATED', 'Missing Authorization header');
+		if (/^bearer\s/i.test(header)) {
+			throw appError(401, 'UNAUTHENTICATED', 'Send the raw API key or access token in Authorization, without "Bearer "');
+		}
+		if (this.apiKeys.has(header)) {
+			const siteId = req.headers['wix-site-id'];
+			if (!siteId) throw appError(403, 'PERMISSION_DENIED', 'Site-level APIs need the wix-site-id header');
+			if (siteId !== this.creds.siteId) throw appError(403, 'PERMISSION_DENIED', `The API key has no access to site ${String(siteId)}`);
+			return { kind: 'apiKey', key: header };
+		}
+		const token = this.tokens.get(header);
+		if (!token) throw appError(401, 'UNAUTHENTICATED', 'Invalid API key or access token');
+		if (token.expiresAt <= Date.now()) throw appError(401, 'UNAUTHENTICATED', 'The access token has expired');
+		return { kind: 'app', appId: this.creds.appId };
+	}
+
+	/** App tokens may do everything; a key only what it was given. */
+	requirePermission(caller: Caller, permission: Permission) {
+		if (caller.kind === 'apiKey' && !this.apiKeys.get(caller.key)!.has(permission)) {
+			throw appError(403, 'PERMISSION_DENIED', `The API key lacks the permission to ${permission} this resource`);
+		}
+	}
+
+	addApiKey(key: string, permissions: string[]): { key: string; permissions: string[] } {
+		this.apiKeys.set(key, new Set(permissions));
+		return { key, permissions: [...this.apiKeys.get(key)!] };
+	}
+
+	expireTokens(): number {
+		for (const token of this.tokens.values()) token.expiresAt = 0;
+		return this.tokens.size;
+	}
+}
