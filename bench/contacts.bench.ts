@@ -18,7 +18,12 @@ interface Result {
 	heapDeltaMb: number;
 }
 
-async function measure(name: string, sandbox: { url: string }, work: () => Promise<number>, prepare?: () => Promise<void>): Promise<Result> {
+async function measure(
+	name: string,
+	sandbox: { url: string },
+	work: () => Promise<number>,
+	prepare?: () => Promise<void>,
+): Promise<Result> {
 	if (prepare) await prepare();
 	await admin(sandbox, 'DELETE', '/requests');
 	global.gc?.();
@@ -46,10 +51,18 @@ async function main() {
 	const results: Result[] = [];
 
 	results.push(
-		await measure('contact.getAll returnAll (20,000 contacts, 1000 per page)', sandbox, async () => {
-			const { output } = await runNode({ node, parameters: { resource: 'contact', operation: 'getAll', returnAll: true }, credentials });
-			return output.length;
-		}),
+		await measure(
+			'contact.getAll returnAll (20,000 contacts, 1000 per page)',
+			sandbox,
+			async () => {
+				const { output } = await runNode({
+					node,
+					parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
+					credentials,
+				});
+				return output.length;
+			},
+		),
 	);
 	results.push(
 		await measure('contact.create (500 items)', sandbox, async () => {
@@ -59,7 +72,10 @@ async function main() {
 				parameters: {
 					resource: 'contact',
 					operation: 'create',
-					contactFields: (_: number, item: { email: string }) => ({ email: item.email, firstName: 'Bench' }),
+					contactFields: (_: number, item: { email: string }) => ({
+						email: item.email,
+						firstName: 'Bench',
+					}),
 				},
 				items,
 				credentials,
@@ -78,7 +94,11 @@ async function main() {
 				}));
 				const { output } = await runNode({
 					node,
-					parameters: { resource: 'contact', operation: 'upsert', contactFields: (_: number, item: { email: string; firstName: string }) => item },
+					parameters: {
+						resource: 'contact',
+						operation: 'upsert',
+						contactFields: (_: number, item: { email: string; firstName: string }) => item,
+					},
 					items,
 					credentials,
 				});
@@ -89,8 +109,14 @@ async function main() {
 				for (let k = 0; k < 1000; k++) {
 					await fetch(`${sandbox.url}/contacts/v4/contacts`, {
 						method: 'POST',
-						headers: { Authorization: sandbox.creds.apiKey, 'wix-site-id': sandbox.creds.siteId, 'Content-Type': 'application/json' },
-						body: JSON.stringify({ info: { emails: { items: [{ email: `existing${k}@example.com` }] } } }),
+						headers: {
+							Authorization: sandbox.creds.apiKey,
+							'wix-site-id': sandbox.creds.siteId,
+							'Content-Type': 'application/json',
+						},
+						body: JSON.stringify({
+							info: { emails: { items: [{ email: `existing${k}@example.com` }] } },
+						}),
 					});
 				}
 			},

@@ -9,7 +9,11 @@ import { buildEventJwt, generateSigningKey } from '../sandbox/core/webhookJwt';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 400);
 const CONCURRENCY = 8;
 
-async function fire(url: string, bodies: string[], contentType: string): Promise<{ seconds: number; statuses: Record<number, number> }> {
+async function fire(
+	url: string,
+	bodies: string[],
+	contentType: string,
+): Promise<{ seconds: number; statuses: Record<number, number> }> {
 	const statuses: Record<number, number> = {};
 	let next = 0;
 	const start = process.hrtime.bigint();
@@ -17,7 +21,11 @@ async function fire(url: string, bodies: string[], contentType: string): Promise
 		Array.from({ length: CONCURRENCY }, async () => {
 			while (next < bodies.length) {
 				const body = bodies[next++];
-				const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: { 'Content-Type': contentType },
+					body,
+				});
 				await response.arrayBuffer();
 				statuses[response.status] = (statuses[response.status] ?? 0) + 1;
 			}
@@ -31,21 +39,54 @@ async function main() {
 	const instanceId = 'bench-instance';
 	const work = join(__dirname, 'results');
 	mkdirSync(work, { recursive: true });
-	const n8n = await createN8n({ tarball: await packPackage(work), extraEnv: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' } });
+	const n8n = await createN8n({
+		tarball: await packPackage(work),
+		extraEnv: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' },
+	});
 	await n8n.importCredentials([
-		{ id: 'benchWixOAuth2Cr', name: 'Bench', type: 'wixOAuth2Api', data: { accessToken: 'unused', appId: 'a', appSecret: 's', instanceId, publicKey: key.publicKeyPem, baseUrl: 'http://127.0.0.1:9', requestsPerMinute: 0 } },
+		{
+			id: 'benchWixOAuth2Cr',
+			name: 'Bench',
+			type: 'wixOAuth2Api',
+			data: {
+				accessToken: 'unused',
+				appId: 'a',
+				appSecret: 's',
+				instanceId,
+				publicKey: key.publicKeyPem,
+				baseUrl: 'http://127.0.0.1:9',
+				requestsPerMinute: 0,
+			},
+		},
 	]);
 	await n8n.start();
 	try {
 		const wix = await n8n.api('POST', '/workflows', {
 			name: 'bench wix trigger',
-			nodes: [{ name: 'Wix Trigger', type: 'n8n-nodes-wix-crm.wixTrigger', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { wixOAuth2Api: { id: 'benchWixOAuth2Cr', name: 'Bench' } } }],
+			nodes: [
+				{
+					name: 'Wix Trigger',
+					type: 'n8n-nodes-wix-crm.wixTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+					credentials: { wixOAuth2Api: { id: 'benchWixOAuth2Cr', name: 'Bench' } },
+				},
+			],
 			connections: {},
 			settings: { executionOrder: 'v1' },
 		});
 		const plain = await n8n.api('POST', '/workflows', {
 			name: 'bench plain webhook',
-			nodes: [{ name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { httpMethod: 'POST', path: 'plain-bench', responseMode: 'onReceived' } }],
+			nodes: [
+				{
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					parameters: { httpMethod: 'POST', path: 'plain-bench', responseMode: 'onReceived' },
+				},
+			],
 			connections: {},
 			settings: { executionOrder: 'v1' },
 		});
@@ -53,15 +94,37 @@ async function main() {
 		await n8n.api('POST', `/workflows/${plain.id}/publish`, {});
 		await new Promise((r) => setTimeout(r, 2000));
 		const site = { instanceId, siteId: 'site', accountId: 'acc' };
-		const jwts = Array.from({ length: EVENTS }, (_, k) =>
-			buildEventJwt({ entityFqdn: 'wix.contacts.v4.contact', slug: 'created', entityId: `c${k}`, body: { createdEvent: { entity: { id: `c${k}`, revision: 1 } } } }, site, {}, key, k).jwt,
+		const jwts = Array.from(
+			{ length: EVENTS },
+			(_, k) =>
+				buildEventJwt(
+					{
+						entityFqdn: 'wix.contacts.v4.contact',
+						slug: 'created',
+						entityId: `c${k}`,
+						body: { createdEvent: { entity: { id: `c${k}`, revision: 1 } } },
+					},
+					site,
+					{},
+					key,
+					k,
+				).jwt,
 		);
 		const wixUrl = `${n8n.url}/webhook/${wix.nodes[0].webhookId}/webhook`;
 		const plainUrl = `${n8n.url}/webhook/plain-bench`;
 		// Both webhooks answer before their workflow runs; warm each path once (an unsigned body gets 401).
-		const warm = await fire(wixUrl, jwts.slice(0, 20).map(() => 'warm'), 'text/plain');
-		const warmPlain = await fire(plainUrl, jwts.slice(0, 20).map(() => '{}'), 'application/json');
-		if (!warm.statuses[401] || !warmPlain.statuses[200]) throw new Error(`webhooks not live: ${JSON.stringify([warm.statuses, warmPlain.statuses])}`);
+		const warm = await fire(
+			wixUrl,
+			jwts.slice(0, 20).map(() => 'warm'),
+			'text/plain',
+		);
+		const warmPlain = await fire(
+			plainUrl,
+			jwts.slice(0, 20).map(() => '{}'),
+			'application/json',
+		);
+		if (!warm.statuses[401] || !warmPlain.statuses[200])
+			throw new Error(`webhooks not live: ${JSON.stringify([warm.statuses, warmPlain.statuses])}`);
 		const plainBodies = jwts.map((_, k) => JSON.stringify({ id: k }));
 		const wixRun = await fire(wixUrl, jwts, 'text/plain');
 		const plainRun = await fire(plainUrl, plainBodies, 'application/json');

@@ -13,7 +13,8 @@ export class WixApiKeyApi implements ICredentialType {
 
 	icon = { light: 'file:wix.svg', dark: 'file:wix.dark.svg' } as const;
 
-	documentationUrl = 'https://dev.wix.com/docs/go-headless/develop-your-project/admin-operations/generate-an-api-key';
+	documentationUrl =
+		'https://dev.wix.com/docs/go-headless/develop-your-project/admin-operations/generate-an-api-key';
 
 	properties: INodeProperties[] = [
 		{
@@ -23,7 +24,8 @@ export class WixApiKeyApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Created in the API Keys Manager of your Wix account, with the Contacts and CRM permissions you need',
+			description:
+				'Created in the API Keys Manager of your Wix account, with the Contacts and CRM permissions you need',
 		},
 		{
 			displayName: 'Site ID',
@@ -39,7 +41,8 @@ export class WixApiKeyApi implements ICredentialType {
 			name: 'accountId',
 			type: 'string',
 			default: '',
-			description: 'Only for account-level APIs. Site-level calls (everything these nodes do) send the site ID instead.',
+			description:
+				'Only for account-level APIs. Site-level calls (everything these nodes do) send the site ID instead.',
 		},
 		{
 			displayName: 'API Base URL',
@@ -54,7 +57,8 @@ export class WixApiKeyApi implements ICredentialType {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 200,
-			description: 'Wix allows about 200 requests per minute per site. The nodes pace themselves to this number; 0 turns pacing off.',
+			description:
+				'Wix allows about 200 requests per minute per site. The nodes pace themselves to this number; 0 turns pacing off.',
 		},
 	];
 
@@ -84,7 +88,8 @@ export class WixApiKeyApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Wix did not accept the API key (401 Unauthorized): copy it again from the API Keys Manager and check it was not deleted',
+					message:
+						'Wix did not accept the API key (401 Unauthorized): copy it again from the API Keys Manager and check it was not deleted',
 				},
 			},
 			{
@@ -97,11 +102,18 @@ export class WixApiKeyApi implements ICredentialType {
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 404, message: 'Nothing answered at this API Base URL (404): leave it at https://www.wixapis.com unless you use the sandbox' },
+				properties: {
+					value: 404,
+					message:
+						'Nothing answered at this API Base URL (404): leave it at https://www.wixapis.com unless you use the sandbox',
+				},
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 429, message: 'Wix is throttling this site (429): wait a minute and test again' },
+				properties: {
+					value: 429,
+					message: 'Wix is throttling this site (429): wait a minute and test again',
+				},
 			},
 		],
 	};

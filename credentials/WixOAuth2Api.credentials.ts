@@ -13,7 +13,8 @@ export class WixOAuth2Api implements ICredentialType {
 
 	icon = { light: 'file:wix.svg', dark: 'file:wix.dark.svg' } as const;
 
-	documentationUrl = 'https://dev.wix.com/docs/build-apps/develop-your-app/access/authentication/about-oauth';
+	documentationUrl =
+		'https://dev.wix.com/docs/build-apps/develop-your-app/access/authentication/about-oauth';
 
 	properties: INodeProperties[] = [
 		{
@@ -54,7 +55,8 @@ export class WixOAuth2Api implements ICredentialType {
 			type: 'string',
 			typeOptions: { rows: 4 },
 			default: '',
-			description: 'From the Webhooks page of your app (PEM, or its one-line base64 form). Used to verify signed webhooks.',
+			description:
+				'From the Webhooks page of your app (PEM, or its one-line base64 form). Used to verify signed webhooks.',
 		},
 		{
 			displayName: 'API Base URL',
@@ -69,7 +71,8 @@ export class WixOAuth2Api implements ICredentialType {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 200,
-			description: 'Wix allows about 200 requests per minute per site. The nodes pace themselves to this number; 0 turns pacing off.',
+			description:
+				'Wix allows about 200 requests per minute per site. The nodes pace themselves to this number; 0 turns pacing off.',
 		},
 	];
 
@@ -110,23 +113,33 @@ export class WixOAuth2Api implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 400,
-					message: 'Wix refused the token request (400): check the Instance ID, the app must be installed on the site with that instance',
+					message:
+						'Wix refused the token request (400): check the Instance ID, the app must be installed on the site with that instance',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Wix did not accept the App ID or App Secret (401): copy them again from the OAuth page of your app in the Wix Dev Center',
+					message:
+						'Wix did not accept the App ID or App Secret (401): copy them again from the OAuth page of your app in the Wix Dev Center',
 				},
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 403, message: 'The app lacks a permission this check needs (403): review the app’s permissions in the Wix Dev Center' },
+				properties: {
+					value: 403,
+					message:
+						'The app lacks a permission this check needs (403): review the app’s permissions in the Wix Dev Center',
+				},
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 404, message: 'Nothing answered at this API Base URL (404): leave it at https://www.wixapis.com unless you use the sandbox' },
+				properties: {
+					value: 404,
+					message:
+						'Nothing answered at this API Base URL (404): leave it at https://www.wixapis.com unless you use the sandbox',
+				},
 			},
 		],
 	};

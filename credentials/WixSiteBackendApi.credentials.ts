@@ -7,7 +7,8 @@ export class WixSiteBackendApi implements ICredentialType {
 
 	icon = { light: 'file:wix.svg', dark: 'file:wix.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-wix-crm/n8n-nodes-wix-crm/blob/main/velo/README.md';
+	documentationUrl =
+		'https://github.com/n8n-nodes-wix-crm/n8n-nodes-wix-crm/blob/main/velo/README.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -17,7 +18,8 @@ export class WixSiteBackendApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'e.g. https://www.example.com',
-			description: 'The published site that carries velo/http-functions.js; its functions answer under /_functions/',
+			description:
+				'The published site that carries velo/http-functions.js; its functions answer under /_functions/',
 		},
 		{
 			displayName: 'Shared Secret',
@@ -26,7 +28,8 @@ export class WixSiteBackendApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The same value as the secret named n8n-shared-secret in the site’s Secrets Manager',
+			description:
+				'The same value as the secret named n8n-shared-secret in the site’s Secrets Manager',
 		},
 	];
 
@@ -36,10 +39,28 @@ export class WixSiteBackendApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.siteUrl.replace(/\\/+$/, "")}}', url: '/_functions/ping', method: 'POST' },
+		request: {
+			baseURL: '={{$credentials.siteUrl.replace(/\\/+$/, "")}}',
+			url: '/_functions/ping',
+			method: 'POST',
+		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'The site refused the shared secret (401): it must equal the n8n-shared-secret in the site’s Secrets Manager' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'No backend function answered (404): publish the site with velo/http-functions.js in its backend' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'The site refused the shared secret (401): it must equal the n8n-shared-secret in the site’s Secrets Manager',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No backend function answered (404): publish the site with velo/http-functions.js in its backend',
+				},
+			},
 		],
 	};
 }

@@ -9,7 +9,11 @@ function parseArgs(argv: string[]): SandboxOptions & { json?: boolean } {
 		const [name, inline] = arg.slice(2).split('=', 2);
 		const value = inline ?? (argv[k + 1] && !argv[k + 1].startsWith('--') ? argv[++k] : 'true');
 		const key = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-		options[key] = ['port', 'rateLimitPerMinute', 'tokenTtlSeconds'].includes(key) ? Number(value) : key === 'json' ? value === 'true' : value;
+		options[key] = ['port', 'rateLimitPerMinute', 'tokenTtlSeconds'].includes(key)
+			? Number(value)
+			: key === 'json'
+				? value === 'true'
+				: value;
 	}
 	return options as SandboxOptions & { json?: boolean };
 }

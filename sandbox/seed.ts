@@ -4,9 +4,58 @@ import type { ContactsContext } from './contacts/context';
 import { findOrCreateField } from './extendedFields/extendedFields';
 import { findOrCreateLabel } from './labels/labels';
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Tim', 'Barbara', 'Dennis', 'Radia', 'Ken', 'Frances', 'Edsger', 'Hedy', 'John', 'Sophie', 'Donald', 'Shafi', 'Claude', 'Joan'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Berners-Lee', 'Liskov', 'Ritchie', 'Perlman', 'Thompson', 'Allen', 'Dijkstra', 'Lamarr', 'McCarthy', 'Wilson', 'Knuth', 'Goldwasser', 'Shannon', 'Clarke'];
-const COMPANIES = ['Analytical Engines', 'Compilers Inc', 'Bletchley Labs', 'Orbit Works', 'Kernel Co', ''];
+const FIRST = [
+	'Ada',
+	'Grace',
+	'Alan',
+	'Katherine',
+	'Linus',
+	'Margaret',
+	'Tim',
+	'Barbara',
+	'Dennis',
+	'Radia',
+	'Ken',
+	'Frances',
+	'Edsger',
+	'Hedy',
+	'John',
+	'Sophie',
+	'Donald',
+	'Shafi',
+	'Claude',
+	'Joan',
+];
+const LAST = [
+	'Lovelace',
+	'Hopper',
+	'Turing',
+	'Johnson',
+	'Torvalds',
+	'Hamilton',
+	'Berners-Lee',
+	'Liskov',
+	'Ritchie',
+	'Perlman',
+	'Thompson',
+	'Allen',
+	'Dijkstra',
+	'Lamarr',
+	'McCarthy',
+	'Wilson',
+	'Knuth',
+	'Goldwasser',
+	'Shannon',
+	'Clarke',
+];
+const COMPANIES = [
+	'Analytical Engines',
+	'Compilers Inc',
+	'Bletchley Labs',
+	'Orbit Works',
+	'Kernel Co',
+	'',
+];
 const PLANS = ['Free', 'Basic', 'Gold', 'Platinum'];
 
 function rng(seed: number) {
@@ -35,7 +84,9 @@ export function seedSite(ctx: ContactsContext, seed: string): void {
 	const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
 	let labels: string[] = [];
 	if (extras) {
-		labels = ['VIP', 'Newsletter', 'Lead', 'Customer'].map((name) => findOrCreateLabel(ctx, { displayName: name }).label!.key!);
+		labels = ['VIP', 'Newsletter', 'Lead', 'Customer'].map(
+			(name) => findOrCreateLabel(ctx, { displayName: name }).label!.key!,
+		);
 		findOrCreateField(ctx, { displayName: 'Plan', dataType: 'TEXT' });
 		findOrCreateField(ctx, { displayName: 'Lifetime Value', dataType: 'NUMBER' });
 		findOrCreateField(ctx, { displayName: 'Renewal Date', dataType: 'DATE' });
@@ -51,15 +102,20 @@ export function seedSite(ctx: ContactsContext, seed: string): void {
 		const last = pick(LAST);
 		const info: Record<string, any> = {
 			name: { first, last },
-			emails: { items: [{ email: `${first}.${last}.${n}@example.com`.toLowerCase(), tag: 'MAIN' }] },
+			emails: {
+				items: [{ email: `${first}.${last}.${n}@example.com`.toLowerCase(), tag: 'MAIN' }],
+			},
 		};
-		if (random() < 0.6) info.phones = { items: [{ phone: `+1555${String(1000000 + n).slice(-7)}`, tag: 'MOBILE' }] };
+		if (random() < 0.6)
+			info.phones = { items: [{ phone: `+1555${String(1000000 + n).slice(-7)}`, tag: 'MOBILE' }] };
 		const company = pick(COMPANIES);
 		if (company) info.company = company;
 		if (extras) {
 			const keys = labels.filter(() => random() < 0.3);
 			if (keys.length) info.labelKeys = { items: keys };
-			info.extendedFields = { items: { 'custom.plan': pick(PLANS), 'custom.lifetime-value': Math.round(random() * 5000) } };
+			info.extendedFields = {
+				items: { 'custom.plan': pick(PLANS), 'custom.lifetime-value': Math.round(random() * 5000) },
+			};
 		}
 		const { contact } = createContact(ctx, { info, allowDuplicates: true });
 		// Every seventh contact shares the previous one's timestamp, as bulk imports do.

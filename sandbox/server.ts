@@ -35,7 +35,11 @@ import { loyaltyRoutes } from './loyalty/routes';
 import { membersState } from './members/members';
 import { membersAdmin, membersRoutes } from './members/routes';
 import { seedSite } from './seed';
-import { callSiteFunction, siteFunctionsAdmin, siteFunctionsState } from './siteFunctions/siteFunctions';
+import {
+	callSiteFunction,
+	siteFunctionsAdmin,
+	siteFunctionsState,
+} from './siteFunctions/siteFunctions';
 
 export type { SandboxCredentials } from './core/auth';
 
@@ -87,7 +91,14 @@ const ROUTES: Route<Site>[] = [
 ];
 
 /** The admin calls that belong to one Wix API. */
-const API_ADMIN_ROUTES: AdminRoute<Site>[] = [...contactsAdmin, ...formsAdmin, ...membersAdmin, ...automationsAdmin, ...siteFunctionsAdmin, ...emailSubscriptionsAdmin];
+const API_ADMIN_ROUTES: AdminRoute<Site>[] = [
+	...contactsAdmin,
+	...formsAdmin,
+	...membersAdmin,
+	...automationsAdmin,
+	...siteFunctionsAdmin,
+	...emailSubscriptionsAdmin,
+];
 
 const OWNER: Caller = { kind: 'apiKey', key: '' };
 
@@ -107,7 +118,9 @@ export class WixSandbox implements AdminHost {
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		const guid = () => randomUUID();
-		this.signing = options.privateKeyPem ? { ...keyFromPem(options.privateKeyPem), kid: 'sandbox' } : generateSigningKey();
+		this.signing = options.privateKeyPem
+			? { ...keyFromPem(options.privateKeyPem), kid: 'sandbox' }
+			: generateSigningKey();
 		this.creds = {
 			apiKey: options.apiKey ?? newApiKey(),
 			siteId: options.siteId ?? guid(),
@@ -120,7 +133,11 @@ export class WixSandbox implements AdminHost {
 		};
 		this.auth = new Auth(this.creds, options.tokenTtlSeconds ?? 14400);
 		this.rateLimit = new RateLimit(options.rateLimitPerMinute ?? 200);
-		this.webhooks = new Webhooks(this.signing, { instanceId: this.creds.instanceId, siteId: this.creds.siteId, accountId: this.creds.accountId });
+		this.webhooks = new Webhooks(this.signing, {
+			instanceId: this.creds.instanceId,
+			siteId: this.creds.siteId,
+			accountId: this.creds.accountId,
+		});
 		this.adminRoutes = [...(coreAdminRoutes(this) as AdminRoute<Site>[]), ...API_ADMIN_ROUTES];
 		this.reset(options.seed ?? 'empty');
 	}
@@ -172,10 +189,14 @@ export class WixSandbox implements AdminHost {
 		};
 	}
 
-	async listen(port = this.options.port ?? 0, host = this.options.host ?? '127.0.0.1'): Promise<string> {
+	async listen(
+		port = this.options.port ?? 0,
+		host = this.options.host ?? '127.0.0.1',
+	): Promise<string> {
 		this.server = createServer((req, res) => {
 			this.handle(req, res).catch((error) => {
-				if (!res.headersSent) sendJson(res, 500, { message: String(error), details: {} }, randomUUID());
+				if (!res.headersSent)
+					sendJson(res, 500, { message: String(error), details: {} }, randomUUID());
 			});
 		});
 		this.server.keepAliveTimeout = 5000;
@@ -209,7 +230,8 @@ export class WixSandbox implements AdminHost {
 			site: this.site,
 			emit: (event) => this.webhooks.emit(event, caller),
 			caller: caller.kind === 'app' ? { kind: 'app', appId: caller.appId } : { kind: 'apiKey' },
-			fire: (triggerKey, payload) => fireAutomations(this.site.automations, this.webhooks, triggerKey, payload),
+			fire: (triggerKey, payload) =>
+				fireAutomations(this.site.automations, this.webhooks, triggerKey, payload),
 		};
 	}
 
@@ -218,32 +240,59 @@ export class WixSandbox implements AdminHost {
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const method = (req.method ?? 'GET').toUpperCase();
 		if (url.pathname.startsWith('/_sandbox/')) {
-			return await handleAdmin(req, res, method, url.pathname.replace(/^\/_sandbox/, ''), requestId, this.adminRoutes, () => this.context(OWNER));
+			return await handleAdmin(
+				req,
+				res,
+				method,
+				url.pathname.replace(/^\/_sandbox/, ''),
+				requestId,
+				this.adminRoutes,
+				() => this.context(OWNER),
+			);
 		}
 
 		if (this.latency.ms) await new Promise((r) => setTimeout(r, this.latency.ms));
 		let endpoint = `${method} ${url.pathname}`;
 		let auth: LogEntry['auth'] = 'none';
 		let status = 500;
-		const record = () => this.requests.add({ at: new Date().toISOString(), method, path: url.pathname, endpoint, status, requestId, auth });
+		const record = () =>
+			this.requests.add({
+				at: new Date().toISOString(),
+				method,
+				path: url.pathname,
+				endpoint,
+				status,
+				requestId,
+				auth,
+			});
 		try {
 			const raw = await readBody(req);
 			const fault = this.faults.take(method, url.pathname);
 			if (fault?.kind === 'reset' || fault?.kind === 'timeout') {
 				status = 0;
 				record();
-				if (fault.kind === 'timeout') await new Promise((r) => setTimeout(r, fault.delayMs ?? 5000));
+				if (fault.kind === 'timeout')
+					await new Promise((r) => setTimeout(r, fault.delayMs ?? 5000));
 				req.socket.destroy();
 				return;
 			}
 			if (fault?.kind === 'status') {
-				const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-				throw new WixHttpError(fault.status ?? 500, fault.status === 429 ? rateLimitedBody() : { message: '', details: {} }, headers);
+				const headers: Record<string, string> =
+					fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+				throw new WixHttpError(
+					fault.status ?? 500,
+					fault.status === 429 ? rateLimitedBody() : { message: '', details: {} },
+					headers,
+				);
 			}
 			const body = parseJsonBody(raw, req.headers['content-type'], method);
 			if (fault?.kind === 'concurrentUpdate') {
 				// Another writer acts as the owner would, but its change fires no automations.
-				const writer = { site: this.site, emit: (event: Parameters<Webhooks['emit']>[0]) => this.webhooks.emit(event, OWNER), caller: { kind: 'apiKey' as const } };
+				const writer = {
+					site: this.site,
+					emit: (event: Parameters<Webhooks['emit']>[0]) => this.webhooks.emit(event, OWNER),
+					caller: { kind: 'apiKey' as const },
+				};
 				writeConcurrently(writer, fault.contactId ?? url.pathname, fault.info ?? {});
 			}
 			if (method === 'POST' && url.pathname === '/oauth2/token') {
@@ -255,7 +304,14 @@ export class WixSandbox implements AdminHost {
 			}
 			if (url.pathname.startsWith('/_functions/')) {
 				auth = 'site';
-				const result = callSiteFunction(this.context(OWNER), req.headers.authorization, this.creds.siteSecret, method, url.pathname, body);
+				const result = callSiteFunction(
+					this.context(OWNER),
+					req.headers.authorization,
+					this.creds.siteSecret,
+					method,
+					url.pathname,
+					body,
+				);
 				status = 200;
 				record();
 				return sendJson(res, 200, result, requestId);
@@ -264,11 +320,26 @@ export class WixSandbox implements AdminHost {
 			auth = caller.kind;
 			this.rateLimit.check();
 			const qs = parseQueryString(url.searchParams);
-			const found = matchRoute(ROUTES, method, url.pathname.split('/').filter(Boolean).map(decodeURIComponent));
-			if (!found) throw new WixHttpError(404, { message: `No API at ${method} ${url.pathname}`, details: {} });
+			const found = matchRoute(
+				ROUTES,
+				method,
+				url.pathname.split('/').filter(Boolean).map(decodeURIComponent),
+			);
+			if (!found)
+				throw new WixHttpError(404, {
+					message: `No API at ${method} ${url.pathname}`,
+					details: {},
+				});
 			endpoint = `${method} ${found.route.path}`;
 			this.auth.requirePermission(caller, found.route.permission);
-			const result = found.route.run({ ctx: this.context(caller), params: found.params, body, qs, caller, creds: this.creds });
+			const result = found.route.run({
+				ctx: this.context(caller),
+				params: found.params,
+				body,
+				qs,
+				caller,
+				creds: this.creds,
+			});
 			status = 200;
 			record();
 			sendJson(res, 200, result ?? {}, requestId);
@@ -281,7 +352,8 @@ export class WixSandbox implements AdminHost {
 			status = 500;
 			record();
 			sendJson(res, 500, { message: '', details: {} }, requestId);
-			if (!(error instanceof Error && error.message === 'body too large')) console.error('[sandbox]', error);
+			if (!(error instanceof Error && error.message === 'body too large'))
+				console.error('[sandbox]', error);
 		}
 	}
 }

@@ -50,14 +50,25 @@ export function missingContactWorkflow() {
 		name: 'Get a contact that is not there',
 		settings: {},
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'get',
 				name: 'Get Contact',
 				type: 'n8n-nodes-wix-crm.wixContacts',
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: MISSING_CONTACT } },
+				parameters: {
+					resource: 'contact',
+					operation: 'get',
+					contactId: { __rl: true, mode: 'id', value: MISSING_CONTACT },
+				},
 				credentials: { wixApiKeyApi: { id: 'wixSandboxApiKey', name: 'Wix sandbox' } },
 			},
 		],
@@ -70,15 +81,34 @@ export function templateWorkflows(dir: string): TourWorkflow[] {
 	return readdirSync(dir)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { id: string; name: string; nodes: Array<{ name: string; type: string }> })
-		.map((t) => ({ id: t.id, name: t.name, nodeNames: t.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').map((n) => n.name) }));
+		.map(
+			(f) =>
+				JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+					id: string;
+					name: string;
+					nodes: Array<{ name: string; type: string }>;
+				},
+		)
+		.map((t) => ({
+			id: t.id,
+			name: t.name,
+			nodeNames: t.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').map((n) => n.name),
+		}));
 }
 
 export async function launchChromium(): Promise<Browser> {
 	return await chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 }
 
@@ -102,7 +132,10 @@ async function dismissPopovers(page: Page) {
 
 export async function login(page: Page, url: string) {
 	await page.goto(`${url}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(OWNER.email);
+	await page
+		.locator('input[type="email"], input[name="emailOrLdapLoginId"]')
+		.first()
+		.fill(OWNER.email);
 	await page.locator('input[type="password"]').first().fill(OWNER.password);
 	await page.keyboard.press('Enter');
 	await page.waitForURL((u) => !u.pathname.includes('signin'), { timeout: STEP_TIMEOUT });
@@ -144,8 +177,12 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
 			const nodes = page.locator('[data-test-id="canvas-node"]');
 			await nodes.first().waitFor();
 			// The canvas draws nodes in one pass; wait until all of them are there.
-			await page.waitForFunction(`document.querySelectorAll('[data-test-id="canvas-node"]').length >= ${workflow.nodeNames.length}`);
-			const nodesOnCanvas = await nodes.evaluateAll((els) => els.map((e) => e.getAttribute('data-node-name') ?? ''));
+			await page.waitForFunction(
+				`document.querySelectorAll('[data-test-id="canvas-node"]').length >= ${workflow.nodeNames.length}`,
+			);
+			const nodesOnCanvas = await nodes.evaluateAll((els) =>
+				els.map((e) => e.getAttribute('data-node-name') ?? ''),
+			);
 			await dismissPopovers(page);
 			await expectNoErrorToast(page, workflow.name);
 			await shoot(`template-${workflow.id}.png`);
@@ -158,9 +195,15 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
 		await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.locator(`[data-test-id="parameter-input-${parameter}"]`).first().waitFor();
-		report.parameters = await ndv.locator('[data-test-id^="parameter-input-"]:visible').evaluateAll((els) =>
-			[...new Set(els.map((e) => (e.getAttribute('data-test-id') ?? '').replace('parameter-input-', '')))].filter((n) => n && n !== 'field'),
-		);
+		report.parameters = await ndv
+			.locator('[data-test-id^="parameter-input-"]:visible')
+			.evaluateAll((els) =>
+				[
+					...new Set(
+						els.map((e) => (e.getAttribute('data-test-id') ?? '').replace('parameter-input-', '')),
+					),
+				].filter((n) => n && n !== 'field'),
+			);
 		await expectNoErrorToast(page, `${nodeName} parameters`);
 		await shoot('parameters-contacts.png');
 		log(`${nodeName} parameters: ${report.parameters.join(', ')}`);
@@ -188,7 +231,15 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
  * The stack `npm start` runs (demo data, credentials, templates), on free ports in a scratch folder,
  * toured with a failing workflow added, then stopped.
  */
-export async function tourNpmStartStack({ imagesDir, build = true, log }: { imagesDir: string; build?: boolean; log?: (line: string) => void }): Promise<TourReport> {
+export async function tourNpmStartStack({
+	imagesDir,
+	build = true,
+	log,
+}: {
+	imagesDir: string;
+	build?: boolean;
+	log?: (line: string) => void;
+}): Promise<TourReport> {
 	const stack = await startStack({
 		home: mkdtempSync(join(tmpdir(), 'wix-tour-')),
 		port: await freePort(),
@@ -198,11 +249,17 @@ export async function tourNpmStartStack({ imagesDir, build = true, log }: { imag
 		build,
 	});
 	try {
-		const failing = (await stack.n8n.api('POST', '/workflows', missingContactWorkflow())) as { id: string };
+		const failing = (await stack.n8n.api('POST', '/workflows', missingContactWorkflow())) as {
+			id: string;
+		};
 		return await tourEditor({
 			url: stack.n8n.url,
 			workflows: templateWorkflows(join(REPO_DIR, 'templates')),
-			parameterPanel: { workflowId: 'wixTplTwoWaySync', nodeName: 'Upsert in Wix', parameter: 'email' },
+			parameterPanel: {
+				workflowId: 'wixTplTwoWaySync',
+				nodeName: 'Upsert in Wix',
+				parameter: 'email',
+			},
 			failingWorkflowId: failing.id,
 			imagesDir,
 			log,

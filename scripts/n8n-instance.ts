@@ -14,7 +14,12 @@ import { ensureRuntime, runtimePaths, type RuntimePaths } from './n8n-runtime';
 
 const execFileAsync = promisify(execFile);
 export const REPO_DIR = resolve(__dirname, '..');
-export const OWNER = { email: 'owner@example.com', password: 'Sandbox-Passw0rd', firstName: 'Site', lastName: 'Owner' };
+export const OWNER = {
+	email: 'owner@example.com',
+	password: 'Sandbox-Passw0rd',
+	firstName: 'Site',
+	lastName: 'Owner',
+};
 
 export async function freePort(): Promise<number> {
 	return await new Promise((resolvePort, reject) => {
@@ -31,7 +36,11 @@ export async function freePort(): Promise<number> {
 /** `npm pack` of the built package, the artifact users install. */
 export async function packPackage(destination: string): Promise<string> {
 	mkdirSync(destination, { recursive: true });
-	const { stdout } = await execFileAsync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: REPO_DIR });
+	const { stdout } = await execFileAsync(
+		'npm',
+		['pack', '--silent', '--pack-destination', destination],
+		{ cwd: REPO_DIR },
+	);
 	return join(destination, stdout.trim().split('\n').pop() ?? '');
 }
 
@@ -43,10 +52,23 @@ export async function installPackage(userFolder: string, tarball: string): Promi
 	mkdirSync(target, { recursive: true });
 	await execFileAsync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 	const pkgPath = join(target, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(readFileSync(pkgPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
+		readFileSync(pkgPath, 'utf8'),
+	);
 	void [devDependencies, peerDependencies, optionalDependencies];
 	writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-wix-crm': pkg.version } }, null, 2));
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		JSON.stringify(
+			{
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { 'n8n-nodes-wix-crm': pkg.version },
+			},
+			null,
+			2,
+		),
+	);
 	return target;
 }
 
@@ -88,13 +110,24 @@ export class N8nInstance {
 
 	/** What another process (a test worker) needs to drive the same running instance. */
 	describe(): N8nDescriptor {
-		return { paths: this.paths, userFolder: this.userFolder, port: this.port, env: this.env, cookie: this.cookie, apiKey: this.apiKey };
+		return {
+			paths: this.paths,
+			userFolder: this.userFolder,
+			port: this.port,
+			env: this.env,
+			cookie: this.cookie,
+			apiKey: this.apiKey,
+		};
 	}
 
 	/** Runs an n8n CLI command next to the server (its own task-broker port) and returns stdout. */
 	async cli(args: string[], { timeoutMs = 180_000 } = {}): Promise<string> {
 		// `n8n execute` prints its result through the logger at info level.
-		const env = { ...this.env, N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		const env = {
+			...this.env,
+			N8N_LOG_LEVEL: 'info',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		};
 		try {
 			const { stdout } = await execFileAsync(this.paths.nodeBin, [this.paths.n8nBin, ...args], {
 				env,
@@ -105,10 +138,15 @@ export class N8nInstance {
 			return stdout;
 		} catch (error) {
 			const e = error as { stdout?: string; stderr?: string; message: string };
-			throw Object.assign(new Error(`n8n ${args[0]} failed: ${e.message}\nstdout: ${(e.stdout ?? '').slice(-4000)}\nstderr: ${(e.stderr ?? '').slice(-4000)}`), {
-				stdout: e.stdout,
-				stderr: e.stderr,
-			});
+			throw Object.assign(
+				new Error(
+					`n8n ${args[0]} failed: ${e.message}\nstdout: ${(e.stdout ?? '').slice(-4000)}\nstderr: ${(e.stderr ?? '').slice(-4000)}`,
+				),
+				{
+					stdout: e.stdout,
+					stderr: e.stderr,
+				},
+			);
 		}
 	}
 
@@ -132,12 +170,17 @@ export class N8nInstance {
 		const lines = stdout.split('\n');
 		const start = lines.findIndex((line) => line.startsWith('{'));
 		const end = lines.findIndex((line, k) => k > start && line === '}');
-		if (start < 0 || end < 0) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(-2000)}`);
+		if (start < 0 || end < 0)
+			throw new Error(`n8n execute printed no JSON:\n${stdout.slice(-2000)}`);
 		return JSON.parse(lines.slice(start, end + 1).join('\n'));
 	}
 
 	async start({ readyTimeoutMs = 120_000 } = {}) {
-		this.process = spawn(this.paths.nodeBin, [this.paths.n8nBin, 'start'], { env: this.env, cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.process = spawn(this.paths.nodeBin, [this.paths.n8nBin, 'start'], {
+			env: this.env,
+			cwd: this.userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const keep = (chunk: Buffer) => {
 			this.logs.push(chunk.toString());
 			if (this.logs.length > 500) this.logs.shift();
@@ -148,7 +191,9 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (this.process.exitCode !== null) {
 				await new Promise((r) => setTimeout(r, 200));
-				throw new Error(`n8n exited early (code ${this.process.exitCode}):\n${this.logs.join('').slice(-3000)}`);
+				throw new Error(
+					`n8n exited early (code ${this.process.exitCode}):\n${this.logs.join('').slice(-3000)}`,
+				);
 			}
 			try {
 				const response = await fetch(`${this.url}/healthz/readiness`);
@@ -158,7 +203,9 @@ export class N8nInstance {
 			}
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		throw new Error(`n8n was not ready within ${readyTimeoutMs} ms:\n${this.logs.join('').slice(-3000)}`);
+		throw new Error(
+			`n8n was not ready within ${readyTimeoutMs} ms:\n${this.logs.join('').slice(-3000)}`,
+		);
 	}
 
 	async stop() {
@@ -184,7 +231,10 @@ export class N8nInstance {
 			await new Promise((r) => setTimeout(r, response.status === 429 ? 15_000 : 1_000));
 		}
 		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-		this.cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+		this.cookie = response.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.join('; ');
 		return this.cookie;
 	}
 
@@ -197,23 +247,44 @@ export class N8nInstance {
 		const cookie = await this.session();
 		const response = await fetch(`${this.url}/rest${path}`, {
 			method,
-			headers: { Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			headers: {
+				Cookie: cookie,
+				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`${method} /rest${path}: ${response.status} ${text.slice(0, 500)}`);
 		return text ? JSON.parse(text) : {};
 	}
 
 	/** The executions of a workflow, newest first, with their run data. */
 	async executions(workflowId: string): Promise<any[]> {
-		return (await this.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`)).data;
+		return (
+			await this.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`)
+		).data;
 	}
 
 	async ensureApiKey(): Promise<string> {
 		if (this.apiKey) return this.apiKey;
-		const scopes = ['workflow:read', 'workflow:list', 'workflow:create', 'workflow:update', 'workflow:delete', 'workflow:activate', 'workflow:deactivate', 'execution:read', 'execution:list', 'credential:create'];
-		const result = await this.rest('POST', '/api-keys', { label: `e2e-${randomBytes(3).toString('hex')}`, expiresAt: null, scopes });
+		const scopes = [
+			'workflow:read',
+			'workflow:list',
+			'workflow:create',
+			'workflow:update',
+			'workflow:delete',
+			'workflow:activate',
+			'workflow:deactivate',
+			'execution:read',
+			'execution:list',
+			'credential:create',
+		];
+		const result = await this.rest('POST', '/api-keys', {
+			label: `e2e-${randomBytes(3).toString('hex')}`,
+			expiresAt: null,
+			scopes,
+		});
 		this.apiKey = String(result.data.rawApiKey);
 		return this.apiKey;
 	}
@@ -222,11 +293,15 @@ export class N8nInstance {
 		const key = await this.ensureApiKey();
 		const response = await fetch(`${this.url}/api/v1${path}`, {
 			method,
-			headers: { 'X-N8N-API-KEY': key, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			headers: {
+				'X-N8N-API-KEY': key,
+				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /api/v1${path}: ${response.status} ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`${method} /api/v1${path}: ${response.status} ${text.slice(0, 500)}`);
 		return text ? JSON.parse(text) : {};
 	}
 }
@@ -240,7 +315,12 @@ export async function createN8n({
 	userFolder,
 	port,
 	extraEnv = {},
-}: { tarball?: string; userFolder?: string; port?: number; extraEnv?: Record<string, string> } = {}): Promise<N8nInstance> {
+}: {
+	tarball?: string;
+	userFolder?: string;
+	port?: number;
+	extraEnv?: Record<string, string>;
+} = {}): Promise<N8nInstance> {
 	const paths = ensureRuntime();
 	const folder = userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-wix-'));
 	mkdirSync(join(folder, '.n8n'), { recursive: true });
@@ -248,7 +328,11 @@ export async function createN8n({
 	const n8nPort = port ?? (await freePort());
 	// Only what n8n needs from the caller's environment: test runners set NODE_ENV=test and
 	// friends, which change how n8n behaves.
-	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => ['HOME', 'PATH', 'LANG', 'TZ', 'TMPDIR', 'USER'].includes(key)));
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) =>
+			['HOME', 'PATH', 'LANG', 'TZ', 'TMPDIR', 'USER'].includes(key),
+		),
+	);
 	const env: Record<string, string | undefined> = {
 		...inherited,
 		NODE_ENV: 'production',

@@ -64,7 +64,9 @@ export function ensureRuntime(): RuntimePaths {
 
 	// Started from `npm test`, this process inherits npm's own settings as npm_config_* variables
 	// (this repository sets ignore-scripts, which would make the sqlite3 rebuild a silent no-op).
-	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)),
+	);
 	const env = {
 		...inherited,
 		PATH: `${join(p.nodeHome, 'bin')}:${process.env.PATH}`,
@@ -77,18 +79,32 @@ export function ensureRuntime(): RuntimePaths {
 	if (!existsSync(p.n8nBin)) {
 		log(`installing n8n@${N8N_VERSION} (a few minutes, once per machine)`);
 		mkdirSync(n8nDir, { recursive: true });
-		writeFileSync(join(n8nDir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }));
+		writeFileSync(
+			join(n8nDir, 'package.json'),
+			JSON.stringify({ name: 'n8n-runtime', private: true }),
+		);
 		// The system npm runs under Node 24 because that Node comes first on PATH.
 		// Some install scripts download from the internet (a Kafka client); none is needed to run n8n.
-		run('npm', ['install', '--ignore-scripts', '--no-save', '--loglevel=error', `n8n@${N8N_VERSION}`], {
-			cwd: n8nDir,
-			env,
-		});
+		run(
+			'npm',
+			['install', '--ignore-scripts', '--no-save', '--loglevel=error', `n8n@${N8N_VERSION}`],
+			{
+				cwd: n8nDir,
+				env,
+			},
+		);
 	}
 	log('building sqlite3 against Node 24');
 	run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: n8nDir, env });
 	// n8n cannot open its database without the native sqlite3 binding; fail here, not at n8n start.
-	run(p.nodeBin, ['-e', "require('sqlite3'); process.stdout.write('sqlite3 loads under Node ' + process.version + '\\n')"], { cwd: n8nDir, env });
+	run(
+		p.nodeBin,
+		[
+			'-e',
+			"require('sqlite3'); process.stdout.write('sqlite3 loads under Node ' + process.version + '\\n')",
+		],
+		{ cwd: n8nDir, env },
+	);
 	writeFileSync(p.marker, new Date().toISOString());
 	log(`ready in ${Math.round((Date.now() - started) / 1000)} s at ${p.dir}`);
 	return p;

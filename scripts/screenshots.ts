@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { tourNpmStartStack } from './editor-tour';
 import { REPO_DIR } from './n8n-instance';
 
-tourNpmStartStack({ imagesDir: join(REPO_DIR, 'docs', 'images'), log: (line) => process.stdout.write(`${line}\n`) }).catch((error) => {
+tourNpmStartStack({
+	imagesDir: join(REPO_DIR, 'docs', 'images'),
+	log: (line) => process.stdout.write(`${line}\n`),
+}).catch((error) => {
 	console.error(error);
 	process.exit(1);
 });

@@ -55,33 +55,62 @@ export async function startStack(options: StackOptions) {
 		);
 	}
 	const identity = JSON.parse(readFileSync(identityFile, 'utf8'));
-	const sandbox = await startSandbox({ ...identity, seed: options.seed, port: options.sandboxPort });
-	process.stdout.write(`Wix sandbox on ${sandbox.url} with ${sandbox.site.contacts.size} contacts\n`);
+	const sandbox = await startSandbox({
+		...identity,
+		seed: options.seed,
+		port: options.sandboxPort,
+	});
+	process.stdout.write(
+		`Wix sandbox on ${sandbox.url} with ${sandbox.site.contacts.size} contacts\n`,
+	);
 	const external = await startExternalSystems(options.externalPort);
 
-	process.stdout.write('Preparing n8n (the first start installs the pinned n8n runtime, a few minutes)...\n');
+	process.stdout.write(
+		'Preparing n8n (the first start installs the pinned n8n runtime, a few minutes)...\n',
+	);
 	const tarball = await packPackage(join(home, 'pack'));
 	const n8n = await createN8n({ tarball, userFolder: join(home, 'n8n'), port: options.port });
 	const c = sandbox.creds;
 	await n8n.importCredentials([
-		{ id: 'wixSandboxApiKey', name: 'Wix sandbox', type: 'wixApiKeyApi', data: { apiKey: c.apiKey, siteId: c.siteId, baseUrl: sandbox.url, requestsPerMinute: 200 } },
+		{
+			id: 'wixSandboxApiKey',
+			name: 'Wix sandbox',
+			type: 'wixApiKeyApi',
+			data: { apiKey: c.apiKey, siteId: c.siteId, baseUrl: sandbox.url, requestsPerMinute: 200 },
+		},
 		{
 			id: 'wixSandboxOAuth2',
 			name: 'Wix sandbox (OAuth2)',
 			type: 'wixOAuth2Api',
-			data: { accessToken: '', appId: c.appId, appSecret: c.appSecret, instanceId: c.instanceId, publicKey: c.publicKey, baseUrl: sandbox.url, requestsPerMinute: 200 },
+			data: {
+				accessToken: '',
+				appId: c.appId,
+				appSecret: c.appSecret,
+				instanceId: c.instanceId,
+				publicKey: c.publicKey,
+				baseUrl: sandbox.url,
+				requestsPerMinute: 200,
+			},
 		},
-		{ id: 'wixSandboxSiteFns', name: 'Wix sandbox site backend', type: 'wixSiteBackendApi', data: { siteUrl: sandbox.url, secret: c.siteSecret } },
+		{
+			id: 'wixSandboxSiteFns',
+			name: 'Wix sandbox site backend',
+			type: 'wixSiteBackendApi',
+			data: { siteUrl: sandbox.url, secret: c.siteSecret },
+		},
 	]);
 	const templatesDir = join(REPO_DIR, 'templates');
-	const templates = existsSync(templatesDir) ? readdirSync(templatesDir).filter((f) => f.endsWith('.json')) : [];
+	const templates = existsSync(templatesDir)
+		? readdirSync(templatesDir).filter((f) => f.endsWith('.json'))
+		: [];
 	// Imported as a user would set them up: the Settings node pointed at the local external systems.
 	mkdirSync(join(home, 'templates'), { recursive: true });
 	for (const file of templates) {
 		const template = JSON.parse(readFileSync(join(templatesDir, file), 'utf8'));
 		for (const node of template.nodes) {
 			if (node.name !== 'Settings') continue;
-			for (const a of node.parameters.assignments.assignments) if (/Url$/.test(a.name)) a.value = external.url;
+			for (const a of node.parameters.assignments.assignments)
+				if (/Url$/.test(a.name)) a.value = external.url;
 		}
 		writeFileSync(join(home, 'templates', file), JSON.stringify(template));
 		await n8n.cli(['import:workflow', `--input=${join(home, 'templates', file)}`]);
@@ -97,7 +126,13 @@ export async function startStack(options: StackOptions) {
 
 async function main() {
 	const started = Date.now();
-	const { sandbox, external, n8n, templates, stop: stopStack } = await startStack({
+	const {
+		sandbox,
+		external,
+		n8n,
+		templates,
+		stop: stopStack,
+	} = await startStack({
 		home: join(REPO_DIR, '.n8n-start'),
 		port: Number(option('port', '5678')),
 		sandboxPort: Number(option('sandbox-port', '7800')),

@@ -38,23 +38,45 @@ export class AutomationsStore {
 
 	create(ctx: SiteContext, body: Record<string, any>): CreateAutomationResponse {
 		const input = body.automation;
-		if (typeof input !== 'object' || input === null) throw validationError([{ field: 'automation', description: 'is required' }]);
-		if (typeof input.name !== 'string' || !input.name.trim()) throw validationError([{ field: 'automation.name', description: 'is required' }]);
+		if (typeof input !== 'object' || input === null)
+			throw validationError([{ field: 'automation', description: 'is required' }]);
+		if (typeof input.name !== 'string' || !input.name.trim())
+			throw validationError([{ field: 'automation.name', description: 'is required' }]);
 		const configuration = input.configuration ?? {};
 		const trigger = configuration.trigger ?? {};
-		if (TRIGGERS[trigger.triggerKey] === undefined || TRIGGERS[trigger.triggerKey] !== trigger.appId) {
-			throw appError(400, 'TRIGGER_NOT_FOUND', `No trigger ${JSON.stringify(trigger.triggerKey)} for app ${JSON.stringify(trigger.appId)}`);
+		if (
+			TRIGGERS[trigger.triggerKey] === undefined ||
+			TRIGGERS[trigger.triggerKey] !== trigger.appId
+		) {
+			throw appError(
+				400,
+				'TRIGGER_NOT_FOUND',
+				`No trigger ${JSON.stringify(trigger.triggerKey)} for app ${JSON.stringify(trigger.appId)}`,
+			);
 		}
 		const actions = configuration.actions ?? {};
 		const roots: unknown = configuration.rootActionIds;
 		if (!Array.isArray(roots) || roots.length === 0 || roots.some((id) => !actions[id as string])) {
-			throw validationError([{ field: 'automation.configuration.rootActionIds', description: 'must name actions of the automation' }]);
+			throw validationError([
+				{
+					field: 'automation.configuration.rootActionIds',
+					description: 'must name actions of the automation',
+				},
+			]);
 		}
 		for (const [id, action] of Object.entries<any>(actions)) {
-			if (action.type === 'APP_DEFINED' && action.appDefinedInfo?.actionKey === WEBHOOK_ACTION_KEY) {
+			if (
+				action.type === 'APP_DEFINED' &&
+				action.appDefinedInfo?.actionKey === WEBHOOK_ACTION_KEY
+			) {
 				const url = action.appDefinedInfo.inputMapping?.url;
 				if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
-					throw validationError([{ field: `automation.configuration.actions.${id}.appDefinedInfo.inputMapping.url`, description: 'must be an http(s) URL' }]);
+					throw validationError([
+						{
+							field: `automation.configuration.actions.${id}.appDefinedInfo.inputMapping.url`,
+							description: 'must be an http(s) URL',
+						},
+					]);
 				}
 			}
 		}
@@ -85,14 +107,19 @@ export class AutomationsStore {
 	query(body: Record<string, any>): QueryAutomationsResponse {
 		const paging = body.query?.cursorPaging ?? {};
 		const limit = paging.limit === undefined ? 50 : Number(paging.limit);
-		if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) throw appError(400, 'ILLEGAL_LIMIT', `cursorPaging.limit must be 1 to ${PAGE_MAX}`);
+		if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX)
+			throw appError(400, 'ILLEGAL_LIMIT', `cursorPaging.limit must be 1 to ${PAGE_MAX}`);
 		const start = paging.cursor ? decodeCursor(paging.cursor).offset : 0;
 		const all = [...this.automations.values()];
 		const slice = all.slice(start, start + limit);
 		const hasNext = start + limit < all.length;
 		return {
 			automations: slice,
-			pagingMetadata: { count: slice.length, hasNext, cursors: { next: hasNext ? encodeCursor(start + limit, {}) : null } },
+			pagingMetadata: {
+				count: slice.length,
+				hasNext,
+				cursors: { next: hasNext ? encodeCursor(start + limit, {}) : null },
+			},
 		};
 	}
 
@@ -101,10 +128,15 @@ export class AutomationsStore {
 		const urls: string[] = [];
 		for (const automation of this.automations.values()) {
 			const configuration = automation.configuration ?? {};
-			if (configuration.status !== 'ACTIVE' || configuration.trigger?.triggerKey !== triggerKey) continue;
+			if (configuration.status !== 'ACTIVE' || configuration.trigger?.triggerKey !== triggerKey)
+				continue;
 			for (const action of Object.values(configuration.actions ?? {})) {
 				const info = action.appDefinedInfo;
-				if (info?.appId === WEBHOOK_ACTION_APP_ID && info.actionKey === WEBHOOK_ACTION_KEY && typeof info.inputMapping?.url === 'string') {
+				if (
+					info?.appId === WEBHOOK_ACTION_APP_ID &&
+					info.actionKey === WEBHOOK_ACTION_KEY &&
+					typeof info.inputMapping?.url === 'string'
+				) {
 					urls.push(info.inputMapping.url as string);
 				}
 			}
@@ -121,9 +153,22 @@ export function automationsState(): AutomationsState {
  * "Send via webhook": a plain JSON POST of the trigger's payload under `data`, unsigned, through the
  * same delivery loop as app webhooks. The delay fault is not applied here, only the copies.
  */
-export function fireAutomations(store: AutomationsStore, webhooks: Webhooks, triggerKey: string, payload: Record<string, unknown>) {
+export function fireAutomations(
+	store: AutomationsStore,
+	webhooks: Webhooks,
+	triggerKey: string,
+	payload: Record<string, unknown>,
+) {
 	for (const url of store.targetsFor(triggerKey)) {
 		const body = JSON.stringify({ data: { ...payload, triggerKey } });
-		webhooks.send({ url, contentType: 'application/json', body, delayMs: 0, targetId: `automation:${url}`, eventId: '', eventType: triggerKey });
+		webhooks.send({
+			url,
+			contentType: 'application/json',
+			body,
+			delayMs: 0,
+			targetId: `automation:${url}`,
+			eventId: '',
+			eventType: triggerKey,
+		});
 	}
 }

@@ -11,11 +11,19 @@ export const contactsAdmin = [
 		if (!site.contacts.has(id)) throw new AdminError(404, `no contact ${id}`);
 		if (body.member === true) site.members.setMember(id, true);
 		if (body.member === false) site.members.setMember(id, false);
-		for (const [flag, set] of [['owner', site.ownerContactIds], ['billing', site.billingContactIds]] as const) {
+		for (const [flag, set] of [
+			['owner', site.ownerContactIds],
+			['billing', site.billingContactIds],
+		] as const) {
 			if (body[flag] === true) set.add(id);
 			if (body[flag] === false) set.delete(id);
 		}
-		return { contactId: id, member: site.members.isMember(id), owner: site.ownerContactIds.has(id), billing: site.billingContactIds.has(id) };
+		return {
+			contactId: id,
+			member: site.members.isMember(id),
+			owner: site.ownerContactIds.has(id),
+			billing: site.billingContactIds.has(id),
+		};
 	}),
 	route('POST', '/contacts/timestamps', ({ ctx: { site }, body }) => {
 		// Gives contacts one creation time, as a bulk import does.
@@ -28,8 +36,14 @@ export const contactsAdmin = [
 ];
 
 /** Another writer's update landing just before a request, as happens on a busy site. `pathOrId` names the contact. */
-export function writeConcurrently(ctx: ContactsContext, pathOrId: string, info: Record<string, unknown>) {
-	const id = pathOrId.startsWith('/') ? /^\/contacts\/v4\/contacts\/([^/]+)/.exec(pathOrId)?.[1] : pathOrId;
+export function writeConcurrently(
+	ctx: ContactsContext,
+	pathOrId: string,
+	info: Record<string, unknown>,
+) {
+	const id = pathOrId.startsWith('/')
+		? /^\/contacts\/v4\/contacts\/([^/]+)/.exec(pathOrId)?.[1]
+		: pathOrId;
 	const current = id ? ctx.site.contacts.get(decodeURIComponent(id)) : undefined;
 	if (!current) return;
 	updateContact(ctx, current.id!, { revision: current.revision, info });

@@ -11,8 +11,13 @@ import type { ContactsState } from './store';
  * (a change there updates contacts), so contacts name only the two statuses they read.
  */
 export interface SubscriptionsView {
-	subscriptions: Map<string, { subscriptionStatus?: string | null; deliverabilityStatus?: string | null }>;
+	subscriptions: Map<
+		string,
+		{ subscriptionStatus?: string | null; deliverabilityStatus?: string | null }
+	>;
 }
 
-export type ContactsSite = SiteContext<ContactsState & LabelsState & ExtendedFieldsState & SubscriptionsView & MembersState>['site'];
+export type ContactsSite = SiteContext<
+	ContactsState & LabelsState & ExtendedFieldsState & SubscriptionsView & MembersState
+>['site'];
 export type ContactsContext = SiteContext<ContactsSite>;

@@ -42,7 +42,12 @@ export function derive(site: ContactsSite, contact: Contact): Contact {
 			}
 		: undefined;
 	contact.primaryPhone = phone
-		? { phone: phone.phone, e164Phone: phone.e164Phone, countryCode: phone.countryCode, subscriptionStatus: 'NOT_SET' }
+		? {
+				phone: phone.phone,
+				e164Phone: phone.e164Phone,
+				countryCode: phone.countryCode,
+				subscriptionStatus: 'NOT_SET',
+			}
 		: undefined;
 	return contact;
 }

@@ -11,5 +11,10 @@ export interface ContactsState {
 }
 
 export function contactsState(): ContactsState {
-	return { contacts: new Map(), mergedInto: new Map(), ownerContactIds: new Set(), billingContactIds: new Set() };
+	return {
+		contacts: new Map(),
+		mergedInto: new Map(),
+		ownerContactIds: new Set(),
+		billingContactIds: new Set(),
+	};
 }

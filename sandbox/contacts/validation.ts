@@ -19,7 +19,20 @@ const PHONE_TAGS = ['UNTAGGED', 'MAIN', 'HOME', 'MOBILE', 'WORK', 'FAX'];
 
 const ADDRESS_TAGS = ['UNTAGGED', 'HOME', 'WORK', 'BILLING', 'SHIPPING'];
 
-const INFO_KEYS = ['name', 'emails', 'phones', 'addresses', 'company', 'jobTitle', 'birthdate', 'locale', 'labelKeys', 'extendedFields', 'picture', 'locations'];
+const INFO_KEYS = [
+	'name',
+	'emails',
+	'phones',
+	'addresses',
+	'company',
+	'jobTitle',
+	'birthdate',
+	'locale',
+	'labelKeys',
+	'extendedFields',
+	'picture',
+	'locations',
+];
 
 function isRecord(v: unknown): v is Record<string, any> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,14 +56,19 @@ function checkList(
 		violations.push({ field: `info.${key}.items`, description: 'must be a list' });
 		return;
 	}
-	if (wrapper.items.length > 50) violations.push({ field: `info.${key}.items`, description: 'has more than 50 entries' });
+	if (wrapper.items.length > 50)
+		violations.push({ field: `info.${key}.items`, description: 'has more than 50 entries' });
 	wrapper.items.forEach((item: unknown, n: number) => {
 		const path = `info.${key}.items[${n}]`;
 		if (!isRecord(item)) violations.push({ field: path, description: 'must be an object' });
 		else each(item, path);
 	});
 	if (wrapper.items.filter((i: any) => isRecord(i) && i.primary === true).length > 1) {
-		throw appError(400, 'CANNOT_HAVE_MULTIPLE_PRIMARY_INFO', `Only one of info.${key}.items can be primary`);
+		throw appError(
+			400,
+			'CANNOT_HAVE_MULTIPLE_PRIMARY_INFO',
+			`Only one of info.${key}.items can be primary`,
+		);
 	}
 }
 
@@ -59,68 +77,126 @@ export function validateInfo(site: ContactsSite, info: unknown): asserts info is
 	if (!isRecord(info)) throw validationError([{ field: 'info', description: 'must be an object' }]);
 	const v: FieldViolation[] = [];
 	for (const key of Object.keys(info)) {
-		if (!INFO_KEYS.includes(key)) v.push({ field: `info.${key}`, description: 'is not a contact field' });
+		if (!INFO_KEYS.includes(key))
+			v.push({ field: `info.${key}`, description: 'is not a contact field' });
 	}
 	if (info.name !== undefined && info.name !== null) {
 		if (!isRecord(info.name)) v.push({ field: 'info.name', description: 'must be an object' });
 		else
 			for (const part of ['first', 'last']) {
 				const value = info.name[part];
-				if (value !== undefined && value !== null && (typeof value !== 'string' || value.length > 1000)) {
-					v.push({ field: `info.name.${part}`, description: 'must be a string of at most 1000 characters' });
+				if (
+					value !== undefined &&
+					value !== null &&
+					(typeof value !== 'string' || value.length > 1000)
+				) {
+					v.push({
+						field: `info.name.${part}`,
+						description: 'must be a string of at most 1000 characters',
+					});
 				}
 			}
 	}
 	checkList(info, 'emails', v, (item, path) => {
-		if (typeof item.email !== 'string' || item.email.length > 320 || !EMAIL_RE.test(item.email.trim())) {
-			v.push({ field: `${path}.email`, description: 'must be a valid email', data: { type: 'EMAIL' } });
+		if (
+			typeof item.email !== 'string' ||
+			item.email.length > 320 ||
+			!EMAIL_RE.test(item.email.trim())
+		) {
+			v.push({
+				field: `${path}.email`,
+				description: 'must be a valid email',
+				data: { type: 'EMAIL' },
+			});
 		}
-		if (item.tag !== undefined && !EMAIL_TAGS.includes(item.tag)) v.push({ field: `${path}.tag`, description: `must be one of ${EMAIL_TAGS.join(', ')}` });
+		if (item.tag !== undefined && !EMAIL_TAGS.includes(item.tag))
+			v.push({ field: `${path}.tag`, description: `must be one of ${EMAIL_TAGS.join(', ')}` });
 	});
 	checkList(info, 'phones', v, (item, path) => {
 		const phone = item.phone;
-		if (typeof phone !== 'string' || !PHONE_RE.test(phone.trim()) || phone.replace(/\D/g, '').length < 3) {
-			v.push({ field: `${path}.phone`, description: 'must be a valid phone number', data: { type: 'PHONE' } });
+		if (
+			typeof phone !== 'string' ||
+			!PHONE_RE.test(phone.trim()) ||
+			phone.replace(/\D/g, '').length < 3
+		) {
+			v.push({
+				field: `${path}.phone`,
+				description: 'must be a valid phone number',
+				data: { type: 'PHONE' },
+			});
 		}
-		if (item.tag !== undefined && !PHONE_TAGS.includes(item.tag)) v.push({ field: `${path}.tag`, description: `must be one of ${PHONE_TAGS.join(', ')}` });
+		if (item.tag !== undefined && !PHONE_TAGS.includes(item.tag))
+			v.push({ field: `${path}.tag`, description: `must be one of ${PHONE_TAGS.join(', ')}` });
 	});
 	checkList(info, 'addresses', v, (item, path) => {
-		if (item.tag !== undefined && !ADDRESS_TAGS.includes(item.tag)) v.push({ field: `${path}.tag`, description: `must be one of ${ADDRESS_TAGS.join(', ')}` });
+		if (item.tag !== undefined && !ADDRESS_TAGS.includes(item.tag))
+			v.push({ field: `${path}.tag`, description: `must be one of ${ADDRESS_TAGS.join(', ')}` });
 		const a = item.address;
 		if (!isRecord(a)) {
 			v.push({ field: `${path}.address`, description: 'must be an object' });
 			return;
 		}
 		if (a.streetAddress !== undefined && a.addressLine !== undefined) {
-			v.push({ field: `${path}.address`, description: 'takes either streetAddress or addressLine, not both' });
+			v.push({
+				field: `${path}.address`,
+				description: 'takes either streetAddress or addressLine, not both',
+			});
 		}
-		if (a.subdivision !== undefined && (typeof a.subdivision !== 'string' || !SUBDIVISION_RE.test(a.subdivision))) {
-			v.push({ field: `${path}.address.subdivision`, description: 'must be an ISO 3166-2 code with the country prefix, e.g. US-NY' });
+		if (
+			a.subdivision !== undefined &&
+			(typeof a.subdivision !== 'string' || !SUBDIVISION_RE.test(a.subdivision))
+		) {
+			v.push({
+				field: `${path}.address.subdivision`,
+				description: 'must be an ISO 3166-2 code with the country prefix, e.g. US-NY',
+			});
 		}
-		if (a.country !== undefined && (typeof a.country !== 'string' || !/^[A-Z]{2}$/.test(a.country))) {
-			v.push({ field: `${path}.address.country`, description: 'must be an ISO 3166-1 alpha-2 code, e.g. US' });
+		if (
+			a.country !== undefined &&
+			(typeof a.country !== 'string' || !/^[A-Z]{2}$/.test(a.country))
+		) {
+			v.push({
+				field: `${path}.address.country`,
+				description: 'must be an ISO 3166-1 alpha-2 code, e.g. US',
+			});
 		}
 	});
 	for (const key of ['company', 'jobTitle']) {
 		const value = info[key];
-		if (value !== undefined && value !== null && (typeof value !== 'string' || value.length > 1000)) {
+		if (
+			value !== undefined &&
+			value !== null &&
+			(typeof value !== 'string' || value.length > 1000)
+		) {
 			v.push({ field: `info.${key}`, description: 'must be a string of at most 1000 characters' });
 		}
 	}
 	if (info.birthdate !== undefined && info.birthdate !== null && !isValidDate(info.birthdate)) {
 		v.push({ field: 'info.birthdate', description: 'must be a date in YYYY-MM-DD format' });
 	}
-	if (info.locale !== undefined && info.locale !== null && (typeof info.locale !== 'string' || !LOCALE_RE.test(info.locale))) {
-		v.push({ field: 'info.locale', description: 'must be an IETF BCP 47 language tag, e.g. en-US' });
+	if (
+		info.locale !== undefined &&
+		info.locale !== null &&
+		(typeof info.locale !== 'string' || !LOCALE_RE.test(info.locale))
+	) {
+		v.push({
+			field: 'info.locale',
+			description: 'must be an IETF BCP 47 language tag, e.g. en-US',
+		});
 	}
 	if (info.labelKeys !== undefined && info.labelKeys !== null) {
 		const items = isRecord(info.labelKeys) ? info.labelKeys.items : undefined;
-		if (!Array.isArray(items)) v.push({ field: 'info.labelKeys.items', description: 'must be a list of label keys' });
+		if (!Array.isArray(items))
+			v.push({ field: 'info.labelKeys.items', description: 'must be a list of label keys' });
 		else {
-			if (items.length > 2000) v.push({ field: 'info.labelKeys.items', description: 'has more than 2000 entries' });
+			if (items.length > 2000)
+				v.push({ field: 'info.labelKeys.items', description: 'has more than 2000 entries' });
 			items.forEach((key: unknown, n: number) => {
 				if (typeof key !== 'string' || !site.labels.has(key)) {
-					v.push({ field: `info.labelKeys.items[${n}]`, description: `label ${JSON.stringify(key)} does not exist` });
+					v.push({
+						field: `info.labelKeys.items[${n}]`,
+						description: `label ${JSON.stringify(key)} does not exist`,
+					});
 				}
 			});
 		}
@@ -128,26 +204,33 @@ export function validateInfo(site: ContactsSite, info: unknown): asserts info is
 	if (v.length) throw validationError(v);
 	if (info.extendedFields !== undefined && info.extendedFields !== null) {
 		const items = isRecord(info.extendedFields) ? info.extendedFields.items : undefined;
-		if (!isRecord(items)) throw validationError([{ field: 'info.extendedFields.items', description: 'must be an object of key: value' }]);
+		if (!isRecord(items))
+			throw validationError([
+				{ field: 'info.extendedFields.items', description: 'must be an object of key: value' },
+			]);
 		for (const [key, value] of Object.entries(items)) checkExtendedValue(site, key, value);
 	}
 }
 
 function checkExtendedValue(site: ContactsSite, key: string, value: unknown) {
 	const field = site.fields.get(key);
-	const bad = (why: string) => appError(400, 'INVALID_EXTENDED_FIELD_VALUE', `Extended field '${key}' ${why}`);
+	const bad = (why: string) =>
+		appError(400, 'INVALID_EXTENDED_FIELD_VALUE', `Extended field '${key}' ${why}`);
 	if (!field) throw bad('does not exist; create it with Find or Create Extended Field first');
 	if (field.fieldType === 'SYSTEM') throw bad('is a read-only system field');
 	if (value === null) return;
 	switch (field.dataType) {
 		case 'NUMBER':
-			if (typeof value !== 'number' || !Number.isFinite(value)) throw bad(`is a NUMBER field and cannot hold ${JSON.stringify(value)}`);
+			if (typeof value !== 'number' || !Number.isFinite(value))
+				throw bad(`is a NUMBER field and cannot hold ${JSON.stringify(value)}`);
 			break;
 		case 'DATE':
-			if (!isValidDate(value)) throw bad(`is a DATE field and needs YYYY-MM-DD, got ${JSON.stringify(value)}`);
+			if (!isValidDate(value))
+				throw bad(`is a DATE field and needs YYYY-MM-DD, got ${JSON.stringify(value)}`);
 			break;
 		default:
-			if (typeof value !== 'string') throw bad(`is a ${field.dataType} field and needs a string, got ${JSON.stringify(value)}`);
+			if (typeof value !== 'string')
+				throw bad(`is a ${field.dataType} field and needs a string, got ${JSON.stringify(value)}`);
 	}
 }
 
@@ -192,7 +275,12 @@ export function normalizeInfo(site: ContactsSite, info: ContactInfo): ContactInf
 	if (out.extendedFields?.items) {
 		for (const [key, value] of Object.entries(out.extendedFields.items)) {
 			const field = site.fields.get(key);
-			if (field?.dataType === 'URL' && typeof value === 'string' && value && !/^[a-z]+:\/\//i.test(value)) {
+			if (
+				field?.dataType === 'URL' &&
+				typeof value === 'string' &&
+				value &&
+				!/^[a-z]+:\/\//i.test(value)
+			) {
 				out.extendedFields.items[key] = `https://${value}`;
 			}
 		}
@@ -201,5 +289,7 @@ export function normalizeInfo(site: ContactsSite, info: ContactInfo): ContactInf
 }
 
 export function hasReachableIdentity(info: ContactInfo): boolean {
-	return Boolean(info.name?.first || info.name?.last || info.emails?.items?.length || info.phones?.items?.length);
+	return Boolean(
+		info.name?.first || info.name?.last || info.emails?.items?.length || info.phones?.items?.length,
+	);
 }

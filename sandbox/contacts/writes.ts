@@ -10,7 +10,8 @@ export function findDuplicate(site: ContactsSite, info: ContactInfo, exceptId?: 
 	for (const c of site.contacts.values()) {
 		if (c.id === exceptId) continue;
 		if (email) {
-			if (c.info?.emails?.items?.some((i) => i.email === email)) return { duplicateContactId: c.id, duplicateEmail: email };
+			if (c.info?.emails?.items?.some((i) => i.email === email))
+				return { duplicateContactId: c.id, duplicateEmail: email };
 		} else if (phone && c.info?.phones?.items?.some((i) => i.e164Phone === phone)) {
 			return { duplicateContactId: c.id, duplicatePhone: phone };
 		}
@@ -28,21 +29,35 @@ export function getStored(site: ContactsSite, id: string): Contact {
 	return contact;
 }
 
-export function saveContact(ctx: ContactsContext, contact: Contact, slug: 'created' | 'updated', originatedFrom?: string) {
+export function saveContact(
+	ctx: ContactsContext,
+	contact: Contact,
+	slug: 'created' | 'updated',
+	originatedFrom?: string,
+) {
 	derive(ctx.site, contact);
 	ctx.site.contacts.set(contact.id!, contact);
 	ctx.emit({
 		entityFqdn: 'wix.contacts.v4.contact',
 		slug,
 		entityId: contact.id!,
-		body: slug === 'created' ? { createdEvent: { entity: structuredClone(contact) } } : { updatedEvent: { currentEntity: structuredClone(contact) } },
+		body:
+			slug === 'created'
+				? { createdEvent: { entity: structuredClone(contact) } }
+				: { updatedEvent: { currentEntity: structuredClone(contact) } },
 		originatedFrom,
 	});
 }
 
 export function removeContact(ctx: ContactsContext, id: string, originatedFrom?: string) {
 	ctx.site.contacts.delete(id);
-	ctx.emit({ entityFqdn: 'wix.contacts.v4.contact', slug: 'deleted', entityId: id, body: { deletedEvent: {} }, originatedFrom });
+	ctx.emit({
+		entityFqdn: 'wix.contacts.v4.contact',
+		slug: 'deleted',
+		entityId: id,
+		body: { deletedEvent: {} },
+		originatedFrom,
+	});
 }
 
 export function contactPayload(contact: Contact) {

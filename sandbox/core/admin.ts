@@ -40,7 +40,11 @@ export interface AdminRoute<S = unknown> {
 }
 
 export function adminRoutesFor<S>() {
-	return (method: string, path: string, run: (request: AdminRequest<S>) => unknown): AdminRoute<S> => ({ method, path, run });
+	return (
+		method: string,
+		path: string,
+		run: (request: AdminRequest<S>) => unknown,
+	): AdminRoute<S> => ({ method, path, run });
 }
 
 /** What the generic admin routes reach into. */
@@ -63,7 +67,10 @@ export function coreAdminRoutes(host: AdminHost): AdminRoute[] {
 	const route = adminRoutesFor<unknown>();
 	return [
 		route('GET', '/credentials', () => host.credentials()),
-		route('GET', '/public-key', () => ({ publicKey: host.signing.publicKeyPem, kid: host.signing.kid })),
+		route('GET', '/public-key', () => ({
+			publicKey: host.signing.publicKeyPem,
+			kid: host.signing.kid,
+		})),
 		route('POST', '/reset', ({ body }) => {
 			try {
 				host.reset(body.seed ?? 'empty');
@@ -78,14 +85,25 @@ export function coreAdminRoutes(host: AdminHost): AdminRoute[] {
 			host.requests.clear();
 			return {};
 		}),
-		route('GET', '/counts', () => ({ total: host.requests.entries.length, counts: host.requests.counts() })),
+		route('GET', '/counts', () => ({
+			total: host.requests.entries.length,
+			counts: host.requests.counts(),
+		})),
 		route('POST', '/config', ({ body }) => {
-			if (body.rateLimitPerMinute !== undefined) host.rateLimit.perMinute = Number(body.rateLimitPerMinute);
-			if (body.tokenTtlSeconds !== undefined) host.auth.tokenTtlSeconds = Number(body.tokenTtlSeconds);
+			if (body.rateLimitPerMinute !== undefined)
+				host.rateLimit.perMinute = Number(body.rateLimitPerMinute);
+			if (body.tokenTtlSeconds !== undefined)
+				host.auth.tokenTtlSeconds = Number(body.tokenTtlSeconds);
 			if (body.latencyMs !== undefined) host.latency.ms = Number(body.latencyMs);
-			if (body.sendRetryAfter !== undefined) host.rateLimit.sendRetryAfter = Boolean(body.sendRetryAfter);
+			if (body.sendRetryAfter !== undefined)
+				host.rateLimit.sendRetryAfter = Boolean(body.sendRetryAfter);
 			host.rateLimit.clear();
-			return { rateLimitPerMinute: host.rateLimit.perMinute, tokenTtlSeconds: host.auth.tokenTtlSeconds, latencyMs: host.latency.ms, sendRetryAfter: host.rateLimit.sendRetryAfter };
+			return {
+				rateLimitPerMinute: host.rateLimit.perMinute,
+				tokenTtlSeconds: host.auth.tokenTtlSeconds,
+				latencyMs: host.latency.ms,
+				sendRetryAfter: host.rateLimit.sendRetryAfter,
+			};
 		}),
 		route('POST', '/faults', ({ body }) => ({ fault: host.faults.add(body) })),
 		route('DELETE', '/faults', () => {
@@ -93,10 +111,16 @@ export function coreAdminRoutes(host: AdminHost): AdminRoute[] {
 			return {};
 		}),
 		route('POST', '/tokens/expire', () => ({ expired: host.auth.expireTokens() })),
-		route('POST', '/api-keys', ({ body }) => host.auth.addApiKey(String(body.key ?? newApiKey()), body.permissions ?? ['read', 'manage'])),
+		route('POST', '/api-keys', ({ body }) =>
+			host.auth.addApiKey(String(body.key ?? newApiKey()), body.permissions ?? ['read', 'manage']),
+		),
 		route('POST', '/webhooks', ({ body }) => {
 			if (typeof body.url !== 'string') throw new AdminError(400, 'url is required');
-			const target: WebhookTarget = { id: randomUUID(), url: body.url, contentType: body.contentType ?? 'text/plain' };
+			const target: WebhookTarget = {
+				id: randomUUID(),
+				url: body.url,
+				contentType: body.contentType ?? 'text/plain',
+			};
 			host.webhooks.targets.push(target);
 			return { target };
 		}),
@@ -110,14 +134,25 @@ export function coreAdminRoutes(host: AdminHost): AdminRoute[] {
 			return { deliveries: host.webhooks.deliveries };
 		}),
 		route('POST', '/webhooks/faults', ({ body }) => {
-			host.webhooks.faults = { copies: Number(body.copies ?? 1), delayMs: Number(body.delayMs ?? 0) };
+			host.webhooks.faults = {
+				copies: Number(body.copies ?? 1),
+				delayMs: Number(body.delayMs ?? 0),
+			};
 			return host.webhooks.faults;
 		}),
 	];
 }
 
 /** Serves one admin request; `path` is what follows /_sandbox. */
-export async function handleAdmin<S>(req: IncomingMessage, res: ServerResponse, method: string, path: string, requestId: string, routes: AdminRoute<S>[], ctx: () => SiteContext<S>) {
+export async function handleAdmin<S>(
+	req: IncomingMessage,
+	res: ServerResponse,
+	method: string,
+	path: string,
+	requestId: string,
+	routes: AdminRoute<S>[],
+	ctx: () => SiteContext<S>,
+) {
 	let body: Record<string, any> = {};
 	try {
 		const raw = await readBody(req);
@@ -128,7 +163,11 @@ export async function handleAdmin<S>(req: IncomingMessage, res: ServerResponse, 
 	const found = matchRoute(routes, method, path.split('/').filter(Boolean));
 	if (!found) return sendJson(res, 404, { message: `no admin route ${method} ${path}` }, requestId);
 	try {
-		const result = await found.route.run({ ctx: ctx(), params: found.params.map(decodeURIComponent), body });
+		const result = await found.route.run({
+			ctx: ctx(),
+			params: found.params.map(decodeURIComponent),
+			body,
+		});
 		sendJson(res, 200, result, requestId);
 	} catch (error) {
 		if (!(error instanceof AdminError)) throw error;

@@ -40,13 +40,21 @@ export class Auth {
 	/** `POST /oauth2/token`: JSON client credentials for the one instance the app is installed on. */
 	mintToken(body: Record<string, any>) {
 		if (body.grant_type !== 'client_credentials') {
-			throw appError(400, 'INVALID_GRANT_TYPE', `grant_type must be client_credentials, got ${JSON.stringify(body.grant_type)}`);
+			throw appError(
+				400,
+				'INVALID_GRANT_TYPE',
+				`grant_type must be client_credentials, got ${JSON.stringify(body.grant_type)}`,
+			);
 		}
 		if (body.client_id !== this.creds.appId || body.client_secret !== this.creds.appSecret) {
 			throw appError(401, 'UNAUTHENTICATED', 'Invalid client_id or client_secret');
 		}
 		if (body.instance_id !== this.creds.instanceId) {
-			throw appError(400, 'INVALID_INSTANCE_ID', `The app is not installed on an instance with ID ${JSON.stringify(body.instance_id)}`);
+			throw appError(
+				400,
+				'INVALID_INSTANCE_ID',
+				`The app is not installed on an instance with ID ${JSON.stringify(body.instance_id)}`,
+			);
 		}
 		const token = `OAUTH2.${randomBytes(32).toString('base64url')}`;
 		this.tokens.set(token, { expiresAt: Date.now() + this.tokenTtlSeconds * 1000 });
@@ -57,24 +65,39 @@ export class Auth {
 		const header = req.headers.authorization;
 		if (!header) throw appError(401, 'UNAUTHENTICATED', 'Missing Authorization header');
 		if (/^bearer\s/i.test(header)) {
-			throw appError(401, 'UNAUTHENTICATED', 'Send the raw API key or access token in Authorization, without "Bearer "');
+			throw appError(
+				401,
+				'UNAUTHENTICATED',
+				'Send the raw API key or access token in Authorization, without "Bearer "',
+			);
 		}
 		if (this.apiKeys.has(header)) {
 			const siteId = req.headers['wix-site-id'];
-			if (!siteId) throw appError(403, 'PERMISSION_DENIED', 'Site-level APIs need the wix-site-id header');
-			if (siteId !== this.creds.siteId) throw appError(403, 'PERMISSION_DENIED', `The API key has no access to site ${String(siteId)}`);
+			if (!siteId)
+				throw appError(403, 'PERMISSION_DENIED', 'Site-level APIs need the wix-site-id header');
+			if (siteId !== this.creds.siteId)
+				throw appError(
+					403,
+					'PERMISSION_DENIED',
+					`The API key has no access to site ${String(siteId)}`,
+				);
 			return { kind: 'apiKey', key: header };
 		}
 		const token = this.tokens.get(header);
 		if (!token) throw appError(401, 'UNAUTHENTICATED', 'Invalid API key or access token');
-		if (token.expiresAt <= Date.now()) throw appError(401, 'UNAUTHENTICATED', 'The access token has expired');
+		if (token.expiresAt <= Date.now())
+			throw appError(401, 'UNAUTHENTICATED', 'The access token has expired');
 		return { kind: 'app', appId: this.creds.appId };
 	}
 
 	/** App tokens may do everything; a key only what it was given. */
 	requirePermission(caller: Caller, permission: Permission) {
 		if (caller.kind === 'apiKey' && !this.apiKeys.get(caller.key)!.has(permission)) {
-			throw appError(403, 'PERMISSION_DENIED', `The API key lacks the permission to ${permission} this resource`);
+			throw appError(
+				403,
+				'PERMISSION_DENIED',
+				`The API key lacks the permission to ${permission} this resource`,
+			);
 		}
 	}
 

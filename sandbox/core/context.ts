@@ -34,9 +34,19 @@ export interface SiteContext<S = unknown> {
 }
 
 /** The created/updated/deleted event bodies Wix sends for a plain entity. */
-export function emitEntity(ctx: SiteContext, fqdn: string, slug: 'created' | 'updated' | 'deleted', id: string, entity?: unknown) {
+export function emitEntity(
+	ctx: SiteContext,
+	fqdn: string,
+	slug: 'created' | 'updated' | 'deleted',
+	id: string,
+	entity?: unknown,
+) {
 	const body =
-		slug === 'created' ? { createdEvent: { entity } } : slug === 'updated' ? { updatedEvent: { currentEntity: entity } } : { deletedEvent: {} };
+		slug === 'created'
+			? { createdEvent: { entity } }
+			: slug === 'updated'
+				? { updatedEvent: { currentEntity: entity } }
+				: { deletedEvent: {} };
 	ctx.emit({ entityFqdn: fqdn, slug, entityId: id, body });
 }
 

@@ -26,7 +26,10 @@ export function appError(
 ): WixHttpError {
 	return new WixHttpError(
 		status,
-		{ message: description, details: { applicationError: { code, description, ...(data ? { data } : {}) } } },
+		{
+			message: description,
+			details: { applicationError: { code, description, ...(data ? { data } : {}) } },
+		},
 		headers,
 	);
 }

@@ -50,16 +50,26 @@ export async function readBody(req: IncomingMessage, maxBytes = 10 * 1024 * 1024
 }
 
 /** Wix takes JSON objects only; GET bodies are ignored. */
-export function parseJsonBody(raw: Buffer, contentType: string | undefined, method: string): Record<string, any> {
+export function parseJsonBody(
+	raw: Buffer,
+	contentType: string | undefined,
+	method: string,
+): Record<string, any> {
 	if (!raw.length) return {};
 	if (method === 'GET') return {};
 	const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
 	if (type !== 'application/json') {
-		throw validationError([{ field: 'body', description: `must be JSON (Content-Type application/json), got ${type || 'no Content-Type'}` }]);
+		throw validationError([
+			{
+				field: 'body',
+				description: `must be JSON (Content-Type application/json), got ${type || 'no Content-Type'}`,
+			},
+		]);
 	}
 	try {
 		const parsed = JSON.parse(raw.toString('utf8'));
-		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+			throw new Error('not an object');
 		return parsed;
 	} catch {
 		throw validationError([{ field: 'body', description: 'is not a valid JSON object' }]);
@@ -67,7 +77,17 @@ export function parseJsonBody(raw: Buffer, contentType: string | undefined, meth
 }
 
 /** Every answer, errors included, is JSON with an `X-Wix-Request-Id`. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}) {
-	res.writeHead(status, { 'Content-Type': 'application/json', 'X-Wix-Request-Id': requestId, ...headers });
+export function sendJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	requestId: string,
+	headers: Record<string, string> = {},
+) {
+	res.writeHead(status, {
+		'Content-Type': 'application/json',
+		'X-Wix-Request-Id': requestId,
+		...headers,
+	});
 	res.end(JSON.stringify(body));
 }

@@ -13,7 +13,21 @@ export interface FieldRule {
 
 export type FieldResolver = (field: string) => FieldRule | undefined;
 
-const COMPARISON = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$startsWith', '$isEmpty', '$exists', '$hasSome', '$hasAll']);
+const COMPARISON = new Set([
+	'$eq',
+	'$ne',
+	'$gt',
+	'$gte',
+	'$lt',
+	'$lte',
+	'$in',
+	'$nin',
+	'$startsWith',
+	'$isEmpty',
+	'$exists',
+	'$hasSome',
+	'$hasAll',
+]);
 const LOGICAL = new Set(['$and', '$or', '$not']);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -38,13 +52,24 @@ export function validateFilter(filter: unknown, resolve: FieldResolver): void {
 		if (key.startsWith('$')) throw malformed(`unknown operator ${key} at the top level`);
 		const rule = resolve(key);
 		if (!rule) {
-			throw appError(400, 'UNSUPPORTED_FILTER_FIELD_UNKNOWN', `Field '${key}' is not declared as filterable`);
+			throw appError(
+				400,
+				'UNSUPPORTED_FILTER_FIELD_UNKNOWN',
+				`Field '${key}' is not declared as filterable`,
+			);
 		}
-		const conditions = isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$')) ? value : { $eq: value };
+		const conditions =
+			isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))
+				? value
+				: { $eq: value };
 		for (const [op, operand] of Object.entries(conditions)) {
 			if (!COMPARISON.has(op)) throw malformed(`unknown operator ${op} on '${key}'`);
 			if (!rule.ops.includes(op)) {
-				throw appError(400, 'UNSUPPORTED_FILTER_OPERATOR', `Operator ${op} is not supported for field '${key}'`);
+				throw appError(
+					400,
+					'UNSUPPORTED_FILTER_OPERATOR',
+					`Operator ${op} is not supported for field '${key}'`,
+				);
 			}
 			checkOperand(key, op, operand, rule);
 		}
@@ -68,10 +93,18 @@ function checkOperand(field: string, op: string, operand: unknown, rule: FieldRu
 	}
 	if (rule.type === 'date' && ['$gt', '$gte', '$lt', '$lte', '$eq', '$ne'].includes(op)) {
 		if (typeof operand !== 'string' || Number.isNaN(Date.parse(operand))) {
-			throw appError(400, 'UNSUPPORTED_FILTER_VALUE', `'${field}' needs an ISO-8601 date, got ${JSON.stringify(operand)}`);
+			throw appError(
+				400,
+				'UNSUPPORTED_FILTER_VALUE',
+				`'${field}' needs an ISO-8601 date, got ${JSON.stringify(operand)}`,
+			);
 		}
 	}
-	if (rule.type === 'number' && ['$gt', '$gte', '$lt', '$lte'].includes(op) && typeof operand !== 'number') {
+	if (
+		rule.type === 'number' &&
+		['$gt', '$gte', '$lt', '$lte'].includes(op) &&
+		typeof operand !== 'number'
+	) {
 		throw bad('a number');
 	}
 }
@@ -113,7 +146,9 @@ function test(op: string, raw: unknown, operand: unknown, type: ValueType): bool
 		case '$nin':
 			return !vs.some((v) => (operand as unknown[]).some((o) => same(v, o)));
 		case '$startsWith':
-			return vs.some((v) => typeof v === 'string' && v.toLowerCase().startsWith(String(operand).toLowerCase()));
+			return vs.some(
+				(v) => typeof v === 'string' && v.toLowerCase().startsWith(String(operand).toLowerCase()),
+			);
 		case '$exists':
 			return (vs.length > 0 && vs.some((v) => v !== '')) === operand;
 		case '$isEmpty':
@@ -131,14 +166,20 @@ function test(op: string, raw: unknown, operand: unknown, type: ValueType): bool
 export function matches(entity: unknown, filter: unknown, resolve: FieldResolver): boolean {
 	if (!isPlainObject(filter)) return true;
 	for (const [key, value] of Object.entries(filter)) {
-		if (key === '$and' && !(value as unknown[]).every((f) => matches(entity, f, resolve))) return false;
-		if (key === '$or' && !(value as unknown[]).some((f) => matches(entity, f, resolve))) return false;
+		if (key === '$and' && !(value as unknown[]).every((f) => matches(entity, f, resolve)))
+			return false;
+		if (key === '$or' && !(value as unknown[]).some((f) => matches(entity, f, resolve)))
+			return false;
 		if (key === '$not' && matches(entity, value, resolve)) return false;
 		if (key.startsWith('$')) continue;
 		const rule = resolve(key)!;
 		const raw = rule.get(entity);
-		const conditions = isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$')) ? value : { $eq: value };
-		for (const [op, operand] of Object.entries(conditions)) if (!test(op, raw, operand, rule.type)) return false;
+		const conditions =
+			isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))
+				? value
+				: { $eq: value };
+		for (const [op, operand] of Object.entries(conditions))
+			if (!test(op, raw, operand, rule.type)) return false;
 	}
 	return true;
 }
@@ -152,13 +193,17 @@ export interface SortSpec {
 export function normalizeSort(sort: unknown, resolve: FieldResolver, maxEntries = 1): SortSpec[] {
 	if (sort === undefined || sort === null) return [];
 	const list = (Array.isArray(sort) ? sort : [sort]) as SortSpec[];
-	if (list.length > maxEntries) throw appError(400, 'UNSUPPORTED_SORT_FIELD', `At most ${maxEntries} sort field is supported`);
+	if (list.length > maxEntries)
+		throw appError(400, 'UNSUPPORTED_SORT_FIELD', `At most ${maxEntries} sort field is supported`);
 	for (const s of list) {
-		if (!isPlainObject(s) || typeof s.fieldName !== 'string') throw appError(400, 'UNSUPPORTED_SORT_FIELD', 'sort needs a fieldName');
+		if (!isPlainObject(s) || typeof s.fieldName !== 'string')
+			throw appError(400, 'UNSUPPORTED_SORT_FIELD', 'sort needs a fieldName');
 		const rule = resolve(s.fieldName);
-		if (!rule?.sortable) throw appError(400, 'UNSUPPORTED_SORT_FIELD', `Field '${s.fieldName}' is not sortable`);
+		if (!rule?.sortable)
+			throw appError(400, 'UNSUPPORTED_SORT_FIELD', `Field '${s.fieldName}' is not sortable`);
 		const order = (s.order ?? 'ASC').toUpperCase();
-		if (order !== 'ASC' && order !== 'DESC') throw appError(400, 'UNSUPPORTED_SORT_FIELD', `Unknown sort order '${s.order}'`);
+		if (order !== 'ASC' && order !== 'DESC')
+			throw appError(400, 'UNSUPPORTED_SORT_FIELD', `Unknown sort order '${s.order}'`);
 		s.order = order;
 	}
 	return list;
@@ -179,20 +224,30 @@ export function sortEntities<T>(entities: T[], sort: SortSpec[], resolve: FieldR
 	});
 }
 
-export function readPaging(paging: unknown, defaults: { limit: number; max: number }): { limit: number; offset: number } {
+export function readPaging(
+	paging: unknown,
+	defaults: { limit: number; max: number },
+): { limit: number; offset: number } {
 	const p = isPlainObject(paging) ? paging : {};
 	const limit = p.limit === undefined ? defaults.limit : Number(p.limit);
 	const offset = p.offset === undefined ? 0 : Number(p.offset);
 	if (!Number.isInteger(limit) || limit < 0 || limit > defaults.max) {
-		throw appError(400, 'ILLEGAL_LIMIT', `paging.limit must be between 0 and ${defaults.max}, got ${String(p.limit)}`);
+		throw appError(
+			400,
+			'ILLEGAL_LIMIT',
+			`paging.limit must be between 0 and ${defaults.max}, got ${String(p.limit)}`,
+		);
 	}
-	if (!Number.isInteger(offset) || offset < 0) throw appError(400, 'ILLEGAL_LIMIT', `paging.offset must be 0 or more`);
+	if (!Number.isInteger(offset) || offset < 0)
+		throw appError(400, 'ILLEGAL_LIMIT', `paging.offset must be 0 or more`);
 	return { limit, offset };
 }
 
 /** Cursors that carry the query they page through, as Wix's do: later pages send only the cursor. */
 export function encodeCursor(offset: number, query: { filter?: unknown; sort?: unknown }): string {
-	return Buffer.from(JSON.stringify({ o: offset, f: query.filter ?? null, s: query.sort ?? null })).toString('base64url');
+	return Buffer.from(
+		JSON.stringify({ o: offset, f: query.filter ?? null, s: query.sort ?? null }),
+	).toString('base64url');
 }
 
 export function decodeCursor(cursor: unknown): { offset: number; filter: unknown; sort: unknown } {
@@ -202,19 +257,37 @@ export function decodeCursor(cursor: unknown): { offset: number; filter: unknown
 	} catch {
 		parsed = undefined;
 	}
-	if (!parsed || !Number.isInteger(parsed.o) || (parsed.o as number) < 0) throw appError(400, 'INVALID_CURSOR', 'Unknown or malformed cursor');
+	if (!parsed || !Number.isInteger(parsed.o) || (parsed.o as number) < 0)
+		throw appError(400, 'INVALID_CURSOR', 'Unknown or malformed cursor');
 	return { offset: parsed.o as number, filter: parsed.f ?? undefined, sort: parsed.s ?? undefined };
 }
 
 /** Offset paging over a filterable list, answered under `pagingMetadata` (labels, extended fields). */
-export function queryPage<T>(list: T[], body: Record<string, any>, resolve: FieldResolver, max: number) {
+export function queryPage<T>(
+	list: T[],
+	body: Record<string, any>,
+	resolve: FieldResolver,
+	max: number,
+) {
 	const query = body.query ?? {};
 	validateFilter(query.filter, resolve);
 	const sort = normalizeSort(query.sort, resolve);
 	const paging = readPaging(query.paging, { limit: 50, max });
-	const filtered = sortEntities(list.filter((x) => matches(x, query.filter, resolve)), sort, resolve);
+	const filtered = sortEntities(
+		list.filter((x) => matches(x, query.filter, resolve)),
+		sort,
+		resolve,
+	);
 	const slice = filtered.slice(paging.offset, paging.offset + paging.limit);
-	return { slice, pagingMetadata: { count: slice.length, offset: paging.offset, total: filtered.length, tooManyToCount: false } };
+	return {
+		slice,
+		pagingMetadata: {
+			count: slice.length,
+			offset: paging.offset,
+			total: filtered.length,
+			tooManyToCount: false,
+		},
+	};
 }
 
 const NAME_OPS = ['$eq', '$ne', '$in', '$startsWith', '$exists'];
@@ -237,7 +310,9 @@ export const resolverOf =
 /** A display name as labels and fields take it: 1 to `max` characters, not blank. */
 export function requireDisplayName(value: unknown, max: number): string {
 	if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
-		throw validationError([{ field: 'displayName', description: `is required, 1 to ${max} characters` }]);
+		throw validationError([
+			{ field: 'displayName', description: `is required, 1 to ${max} characters` },
+		]);
 	}
 	return value;
 }

@@ -4,7 +4,12 @@ import { WixHttpError } from './errors';
 export function rateLimitedBody() {
 	return {
 		message: 'Too many requests',
-		details: { applicationError: { code: 'RESOURCE_EXHAUSTED', description: 'Rate limit exceeded: about 200 requests per minute per site' } },
+		details: {
+			applicationError: {
+				code: 'RESOURCE_EXHAUSTED',
+				description: 'Rate limit exceeded: about 200 requests per minute per site',
+			},
+		},
 	};
 }
 
@@ -22,7 +27,11 @@ export class RateLimit {
 		while (this.window.length && this.window[0] <= now - 60_000) this.window.shift();
 		if (this.window.length >= this.perMinute) {
 			const retry = Math.ceil((this.window[0] + 60_000 - now) / 1000);
-			throw new WixHttpError(429, rateLimitedBody(), this.sendRetryAfter ? { 'Retry-After': String(retry) } : {});
+			throw new WixHttpError(
+				429,
+				rateLimitedBody(),
+				this.sendRetryAfter ? { 'Retry-After': String(retry) } : {},
+			);
 		}
 		this.window.push(now);
 	}

@@ -24,11 +24,20 @@ export interface Route<S = unknown> {
 
 /** A route builder for a module whose handlers read the part `S` of the site; tables read like Wix's docs. */
 export function routesFor<S>() {
-	return (method: string, path: string, permission: Permission, run: (request: RouteRequest<S>) => unknown): Route<S> => ({ method, path, permission, run });
+	return (
+		method: string,
+		path: string,
+		permission: Permission,
+		run: (request: RouteRequest<S>) => unknown,
+	): Route<S> => ({ method, path, permission, run });
 }
 
 /** The first route whose method and segments fit, with its parameters; `segments` as the caller decoded them. */
-export function matchRoute<R extends { method: string; path: string }>(routes: readonly R[], method: string, segments: string[]): { route: R; params: string[] } | undefined {
+export function matchRoute<R extends { method: string; path: string }>(
+	routes: readonly R[],
+	method: string,
+	segments: string[],
+): { route: R; params: string[] } | undefined {
 	for (const candidate of routes) {
 		if (candidate.method !== method) continue;
 		const parts = candidate.path.split('/').filter(Boolean);

@@ -1,6 +1,13 @@
 // App webhooks as Wix sends them (wix-api.md G.2): the whole body is an RS256 JWT whose `data` is a
 // JSON string envelope, whose `data` and `identity` are JSON strings again.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import {
+	createPrivateKey,
+	createPublicKey,
+	generateKeyPairSync,
+	randomUUID,
+	sign,
+	type KeyObject,
+} from 'node:crypto';
 
 import type { DomainEventInput } from './context';
 
@@ -8,18 +15,33 @@ export type SigningKey = { privateKey: KeyObject; publicKeyPem: string; kid: str
 
 export function generateSigningKey(): SigningKey {
 	const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-	return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), kid: randomUUID() };
+	return {
+		privateKey,
+		publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+		kid: randomUUID(),
+	};
 }
 
 export function keyFromPem(pem: string) {
 	const privateKey = createPrivateKey(pem);
-	return { privateKey, publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString() };
+	return {
+		privateKey,
+		publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
+	};
 }
 
-export function signJwt(payload: Record<string, unknown>, privateKey: KeyObject, kid: string): string {
-	const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid })).toString('base64url');
+export function signJwt(
+	payload: Record<string, unknown>,
+	privateKey: KeyObject,
+	kid: string,
+): string {
+	const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid })).toString(
+		'base64url',
+	);
 	const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-	const signature = sign('RSA-SHA256', Buffer.from(`${header}.${body}`), privateKey).toString('base64url');
+	const signature = sign('RSA-SHA256', Buffer.from(`${header}.${body}`), privateKey).toString(
+		'base64url',
+	);
 	return `${header}.${body}.${signature}`;
 }
 
@@ -51,6 +73,10 @@ export function buildEventJwt(
 		accountInfo: { accountId: site.accountId, siteId: site.siteId },
 	};
 	const iat = Math.floor(Date.now() / 1000);
-	const jwt = signJwt({ data: JSON.stringify(envelope), iat, exp: iat + 3600 }, signing.privateKey, signing.kid);
+	const jwt = signJwt(
+		{ data: JSON.stringify(envelope), iat, exp: iat + 3600 },
+		signing.privateKey,
+		signing.kid,
+	);
 	return { jwt, eventId, eventType };
 }

@@ -58,10 +58,27 @@ export class Webhooks {
 	/** An app webhook for one change, signed as Wix signs it, to every target. */
 	emit(event: DomainEventInput, caller: Caller) {
 		if (!this.targets.length) return;
-		const identity = caller.kind === 'app' ? { identityType: 'APP', appId: caller.appId } : { identityType: 'WIX_USER', wixUserId: this.site.accountId };
-		const { jwt, eventId, eventType } = buildEventJwt(event, this.site, identity, this.signing, ++this.sequence);
+		const identity =
+			caller.kind === 'app'
+				? { identityType: 'APP', appId: caller.appId }
+				: { identityType: 'WIX_USER', wixUserId: this.site.accountId };
+		const { jwt, eventId, eventType } = buildEventJwt(
+			event,
+			this.site,
+			identity,
+			this.signing,
+			++this.sequence,
+		);
 		for (const target of [...this.targets]) {
-			this.send({ url: target.url, contentType: target.contentType, body: jwt, delayMs: this.faults.delayMs, targetId: target.id, eventId, eventType });
+			this.send({
+				url: target.url,
+				contentType: target.contentType,
+				body: jwt,
+				delayMs: this.faults.delayMs,
+				targetId: target.id,
+				eventId,
+				eventType,
+			});
 		}
 	}
 
@@ -79,7 +96,11 @@ export class Webhooks {
 	private async post({ url, contentType, body, targetId, eventId, eventType }: Outgoing) {
 		let status: number | 'error' = 'error';
 		try {
-			const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'Content-Type': contentType },
+				body,
+			});
 			status = response.status;
 			await response.arrayBuffer();
 		} catch {

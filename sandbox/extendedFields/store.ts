@@ -25,7 +25,15 @@ const SYSTEM_FIELDS: Array<[string, string, ExtendedField['dataType']]> = [
 export function extendedFieldsState(): ExtendedFieldsState {
 	const fields = new Map<string, ExtendedField>();
 	for (const [key, displayName, dataType] of SYSTEM_FIELDS) {
-		fields.set(key, { key, displayName, dataType, fieldType: 'SYSTEM', namespace: key.split('.')[0], createdDate: SYSTEM_CREATED, updatedDate: SYSTEM_CREATED });
+		fields.set(key, {
+			key,
+			displayName,
+			dataType,
+			fieldType: 'SYSTEM',
+			namespace: key.split('.')[0],
+			createdDate: SYSTEM_CREATED,
+			updatedDate: SYSTEM_CREATED,
+		});
 	}
 	return { fields };
 }

@@ -40,10 +40,18 @@ export class ExternalSystems {
 		return this.url;
 	}
 
-	private async notify(type: 'created' | 'updated' | 'deleted' | 'merged', contact: CrmContact, mergedContacts?: CrmContact[]) {
+	private async notify(
+		type: 'created' | 'updated' | 'deleted' | 'merged',
+		contact: CrmContact,
+		mergedContacts?: CrmContact[],
+	) {
 		if (!this.crmWebhookUrl) return;
 		const event = mergedContacts ? { type, contact, mergedContacts } : { type, contact };
-		await fetch(this.crmWebhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
+		await fetch(this.crmWebhookUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(event),
+		});
 	}
 
 	async close() {
@@ -73,7 +81,12 @@ export class ExternalSystems {
 		}
 		this.log.push({ method, path: url.pathname, body });
 		const route = `${method} ${url.pathname}`;
-		if (route === 'GET /state') return this.json(res, 200, { crm: [...this.crm.values()], subscribers: [...this.subscribers.values()], log: this.log });
+		if (route === 'GET /state')
+			return this.json(res, 200, {
+				crm: [...this.crm.values()],
+				subscribers: [...this.subscribers.values()],
+				log: this.log,
+			});
 		if (route === 'POST /reset') {
 			this.crm.clear();
 			this.subscribers.clear();
@@ -81,19 +94,37 @@ export class ExternalSystems {
 			return this.json(res, 200, {});
 		}
 		if (route === 'POST /email-service/subscribers') {
-			const list: Subscriber[] = Array.isArray(body) ? body : Array.isArray(body.subscribers) ? body.subscribers : [body];
+			const list: Subscriber[] = Array.isArray(body)
+				? body
+				: Array.isArray(body.subscribers)
+					? body.subscribers
+					: [body];
 			for (const s of list) {
-				if (typeof s.email !== 'string' || !s.email.includes('@')) return this.json(res, 422, { error: `invalid email ${JSON.stringify(s.email)}` });
+				if (typeof s.email !== 'string' || !s.email.includes('@'))
+					return this.json(res, 422, { error: `invalid email ${JSON.stringify(s.email)}` });
 			}
-			for (const s of list) this.subscribers.set(s.email.toLowerCase(), { ...s, email: s.email.toLowerCase() });
+			for (const s of list)
+				this.subscribers.set(s.email.toLowerCase(), { ...s, email: s.email.toLowerCase() });
 			return this.json(res, 200, { accepted: list.length });
 		}
 		// What a person does in the CRM's own screens: the CRM then notifies its webhook subscriber.
 		// Changes made through the API (by the integration itself) send no event, as CRMs let you set up.
 		if (route === 'POST /crm/ui/contacts') {
-			const contact: CrmContact = { id: randomUUID(), ...body, email: String(body.email).toLowerCase(), updatedAt: new Date().toISOString() };
+			const contact: CrmContact = {
+				id: randomUUID(),
+				...body,
+				email: String(body.email).toLowerCase(),
+				updatedAt: new Date().toISOString(),
+			};
 			const existing = [...this.crm.values()].find((c) => c.id === body.id);
-			const saved = existing ? { ...existing, ...body, email: String(body.email ?? existing.email).toLowerCase(), updatedAt: new Date().toISOString() } : contact;
+			const saved = existing
+				? {
+						...existing,
+						...body,
+						email: String(body.email ?? existing.email).toLowerCase(),
+						updatedAt: new Date().toISOString(),
+					}
+				: contact;
 			this.crm.set(saved.id, saved);
 			await this.notify(existing ? 'updated' : 'created', saved);
 			return this.json(res, 200, saved);
@@ -103,13 +134,17 @@ export class ExternalSystems {
 		const uiMerge = /^POST \/crm\/ui\/contacts\/([^/]+)\/merge$/.exec(route);
 		if (uiMerge) {
 			const target = this.crm.get(uiMerge[1]);
-			const sources = (Array.isArray(body.sourceIds) ? body.sourceIds : []).map((id: string) => this.crm.get(id));
-			if (!target || !sources.length || sources.some((c: CrmContact | undefined) => !c)) return this.json(res, 404, { error: 'no such contact' });
+			const sources = (Array.isArray(body.sourceIds) ? body.sourceIds : []).map((id: string) =>
+				this.crm.get(id),
+			);
+			if (!target || !sources.length || sources.some((c: CrmContact | undefined) => !c))
+				return this.json(res, 404, { error: 'no such contact' });
 			const merged: CrmContact = { ...target, updatedAt: new Date().toISOString() };
 			for (const source of sources as CrmContact[]) {
 				for (const [key, value] of Object.entries(source)) {
 					if (key === 'id' || key === 'wixContactId' || key === 'email') continue;
-					if ((merged as unknown as Record<string, unknown>)[key] === undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+					if ((merged as unknown as Record<string, unknown>)[key] === undefined)
+						(merged as unknown as Record<string, unknown>)[key] = value;
 				}
 				this.crm.delete(source.id);
 			}
@@ -136,13 +171,22 @@ export class ExternalSystems {
 			return this.json(res, 200, {});
 		}
 		if (route === 'POST /crm/contacts') {
-			if (typeof body.email !== 'string' || !body.email.includes('@')) return this.json(res, 422, { error: 'email is required' });
+			if (typeof body.email !== 'string' || !body.email.includes('@'))
+				return this.json(res, 422, { error: 'email is required' });
 			const existing = [...this.crm.values()].find(
-				(c) => (body.id && c.id === body.id) || (body.wixContactId && c.wixContactId === body.wixContactId) || c.email === body.email.toLowerCase(),
+				(c) =>
+					(body.id && c.id === body.id) ||
+					(body.wixContactId && c.wixContactId === body.wixContactId) ||
+					c.email === body.email.toLowerCase(),
 			);
 			const { id: _givenId, ...fields } = body;
 			void _givenId;
-			const contact: CrmContact = { ...(existing ?? { id: randomUUID() }), ...fields, email: body.email.toLowerCase(), updatedAt: new Date().toISOString() };
+			const contact: CrmContact = {
+				...(existing ?? { id: randomUUID() }),
+				...fields,
+				email: body.email.toLowerCase(),
+				updatedAt: new Date().toISOString(),
+			};
 			this.crm.set(contact.id, contact);
 			return this.json(res, 200, contact);
 		}

@@ -8,7 +8,10 @@ export const formsAdmin = [
 		// The contact is found by email or created, then the trigger fires.
 		const email = String(body.email ?? '').toLowerCase();
 		let contact = [...ctx.site.contacts.values()].find((c) => c.primaryInfo?.email === email);
-		if (!contact) contact = createContact(ctx, { info: { name: { first: body.firstName ?? '' }, emails: { items: [{ email }] } } }).contact!;
+		if (!contact)
+			contact = createContact(ctx, {
+				info: { name: { first: body.firstName ?? '' }, emails: { items: [{ email }] } },
+			}).contact!;
 		const submission = {
 			formName: body.formName ?? 'Contact form',
 			submissionId: ctx.site.newId(),

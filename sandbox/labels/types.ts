@@ -1,5 +1,10 @@
 // REST shapes of the Labels API, from Wix's own SDK types.
-import type { ContactLabelOriginal, FindOrCreateLabelResponseOriginal, ListLabelsResponseOriginal, QueryLabelsResponseOriginal } from '@wix/auto_sdk_crm_labels/meta';
+import type {
+	ContactLabelOriginal,
+	FindOrCreateLabelResponseOriginal,
+	ListLabelsResponseOriginal,
+	QueryLabelsResponseOriginal,
+} from '@wix/auto_sdk_crm_labels/meta';
 import type { Rest } from '../core/types';
 
 export type Label = Rest<ContactLabelOriginal>;

@@ -4,7 +4,16 @@
 import type { ContactsState } from '../contacts/store';
 import type { SiteContext } from '../core/context';
 import { appError, notFound, validationError } from '../core/errors';
-import { decodeCursor, encodeCursor, matches, normalizeSort, sortEntities, validateFilter, type FieldResolver, type FieldRule } from '../core/query';
+import {
+	decodeCursor,
+	encodeCursor,
+	matches,
+	normalizeSort,
+	sortEntities,
+	validateFilter,
+	type FieldResolver,
+	type FieldRule,
+} from '../core/query';
 import type { MembersState } from '../members/members';
 import type {
 	ActivateLoyaltyProgramResponse,
@@ -25,9 +34,24 @@ export interface LoyaltyState {
 export type LoyaltyContext = SiteContext<LoyaltyState & ContactsState & MembersState>;
 
 const ALL_OPS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists'];
-const num = (get: (a: LoyaltyAccount) => unknown): FieldRule => ({ ops: ALL_OPS, type: 'number', sortable: true, get });
-const date = (get: (a: LoyaltyAccount) => unknown): FieldRule => ({ ops: ALL_OPS, type: 'date', sortable: true, get });
-const id = (get: (a: LoyaltyAccount) => unknown): FieldRule => ({ ops: ALL_OPS, type: 'id', sortable: true, get });
+const num = (get: (a: LoyaltyAccount) => unknown): FieldRule => ({
+	ops: ALL_OPS,
+	type: 'number',
+	sortable: true,
+	get,
+});
+const date = (get: (a: LoyaltyAccount) => unknown): FieldRule => ({
+	ops: ALL_OPS,
+	type: 'date',
+	sortable: true,
+	get,
+});
+const id = (get: (a: LoyaltyAccount) => unknown): FieldRule => ({
+	ops: ALL_OPS,
+	type: 'id',
+	sortable: true,
+	get,
+});
 const ACCOUNT_FIELDS: Record<string, FieldRule> = {
 	id: id((a) => a.id),
 	contactId: id((a) => a.contactId),
@@ -46,7 +70,11 @@ const ACCOUNT_FIELDS: Record<string, FieldRule> = {
 const resolveAccountField: FieldResolver = (name) => ACCOUNT_FIELDS[name];
 
 export class LoyaltyStore {
-	program: LoyaltyProgram = { name: 'Rewards', status: 'DRAFT', pointDefinition: { customName: 'Points' } };
+	program: LoyaltyProgram = {
+		name: 'Rewards',
+		status: 'DRAFT',
+		pointDefinition: { customName: 'Points' },
+	};
 	readonly accounts = new Map<string, LoyaltyAccount>();
 	private readonly earned = new Map<string, EarnPointsResponse>();
 
@@ -56,12 +84,22 @@ export class LoyaltyStore {
 
 	activate(ctx: LoyaltyContext): ActivateLoyaltyProgramResponse {
 		const now = ctx.site.now();
-		this.program = { ...this.program, status: 'ACTIVE', createdDate: this.program.createdDate ?? now, updatedDate: now };
+		this.program = {
+			...this.program,
+			status: 'ACTIVE',
+			createdDate: this.program.createdDate ?? now,
+			updatedDate: now,
+		};
 		return { loyaltyProgram: this.program };
 	}
 
 	private requireActive() {
-		if (this.program.status !== 'ACTIVE') throw appError(428, 'PROGRAM_NOT_ACTIVE', 'The loyalty program is not active; activate it first');
+		if (this.program.status !== 'ACTIVE')
+			throw appError(
+				428,
+				'PROGRAM_NOT_ACTIVE',
+				'The loyalty program is not active; activate it first',
+			);
 	}
 
 	private account(accountId: string): LoyaltyAccount {
@@ -70,17 +108,33 @@ export class LoyaltyStore {
 		return account;
 	}
 
-	private emit(ctx: LoyaltyContext, account: LoyaltyAccount, slug: 'created' | 'updated', pointsChanged: boolean) {
+	private emit(
+		ctx: LoyaltyContext,
+		account: LoyaltyAccount,
+		slug: 'created' | 'updated',
+		pointsChanged: boolean,
+	) {
 		const entity = structuredClone(account);
-		const body = slug === 'created' ? { createdEvent: { entity } } : { updatedEvent: { currentEntity: entity } };
+		const body =
+			slug === 'created'
+				? { createdEvent: { entity } }
+				: { updatedEvent: { currentEntity: entity } };
 		ctx.emit({ entityFqdn: 'wix.loyalty.v1.account', slug, entityId: account.id!, body });
-		if (pointsChanged) ctx.emit({ entityFqdn: 'wix.loyalty.v1.account', slug: 'points_updated', entityId: account.id!, body: { actionEvent: { body: { account: entity } } } });
+		if (pointsChanged)
+			ctx.emit({
+				entityFqdn: 'wix.loyalty.v1.account',
+				slug: 'points_updated',
+				entityId: account.id!,
+				body: { actionEvent: { body: { account: entity } } },
+			});
 	}
 
 	createAccount(ctx: LoyaltyContext, body: Record<string, any>): CreateAccountResponse {
 		this.requireActive();
-		const contact = typeof body.contactId === 'string' ? ctx.site.contacts.get(body.contactId) : undefined;
-		if (!body.contactId) throw validationError([{ field: 'contactId', description: 'is required' }]);
+		const contact =
+			typeof body.contactId === 'string' ? ctx.site.contacts.get(body.contactId) : undefined;
+		if (!body.contactId)
+			throw validationError([{ field: 'contactId', description: 'is required' }]);
 		if (!contact) throw notFound('CONTACT_NOT_FOUND', `Contact ${body.contactId}`);
 		if ([...this.accounts.values()].some((a) => a.contactId === contact.id)) {
 			throw appError(409, 'ALREADY_EXISTS', `Contact ${contact.id} already has a loyalty account`);
@@ -110,12 +164,18 @@ export class LoyaltyStore {
 		return { account: this.account(accountId) };
 	}
 
-	private change(ctx: LoyaltyContext, account: LoyaltyAccount, delta: Partial<Record<'earned' | 'adjusted', number>>): LoyaltyAccount {
+	private change(
+		ctx: LoyaltyContext,
+		account: LoyaltyAccount,
+		delta: Partial<Record<'earned' | 'adjusted', number>>,
+	): LoyaltyAccount {
 		const points = { ...account.points! };
 		points.earned = (points.earned ?? 0) + (delta.earned ?? 0);
 		points.adjusted = (points.adjusted ?? 0) + (delta.adjusted ?? 0);
-		points.balance = points.earned + points.adjusted - (points.redeemed ?? 0) - (points.expired ?? 0);
-		if (points.balance < 0) throw appError(400, 'NEGATIVE_BALANCE', 'The balance cannot go below 0');
+		points.balance =
+			points.earned + points.adjusted - (points.redeemed ?? 0) - (points.expired ?? 0);
+		if (points.balance < 0)
+			throw appError(400, 'NEGATIVE_BALANCE', 'The balance cannot go below 0');
 		const now = ctx.site.now();
 		const next: LoyaltyAccount = {
 			...account,
@@ -130,60 +190,117 @@ export class LoyaltyStore {
 		return next;
 	}
 
-	earnPoints(ctx: LoyaltyContext, accountId: string, body: Record<string, any>): EarnPointsResponse {
+	earnPoints(
+		ctx: LoyaltyContext,
+		accountId: string,
+		body: Record<string, any>,
+	): EarnPointsResponse {
 		this.requireActive();
 		const account = this.account(accountId);
 		const amount = body.amount;
-		if (!Number.isInteger(amount) || amount < 1 || amount > 9_999_999) throw validationError([{ field: 'amount', description: 'must be a whole number from 1 to 9999999' }]);
-		if (typeof body.appId !== 'string' || !body.appId) throw validationError([{ field: 'appId', description: 'is required' }]);
-		if (typeof body.idempotencyKey !== 'string' || !body.idempotencyKey || body.idempotencyKey.length > 256) {
-			throw validationError([{ field: 'idempotencyKey', description: 'is required (at most 256 characters)' }]);
+		if (!Number.isInteger(amount) || amount < 1 || amount > 9_999_999)
+			throw validationError([
+				{ field: 'amount', description: 'must be a whole number from 1 to 9999999' },
+			]);
+		if (typeof body.appId !== 'string' || !body.appId)
+			throw validationError([{ field: 'appId', description: 'is required' }]);
+		if (
+			typeof body.idempotencyKey !== 'string' ||
+			!body.idempotencyKey ||
+			body.idempotencyKey.length > 256
+		) {
+			throw validationError([
+				{ field: 'idempotencyKey', description: 'is required (at most 256 characters)' },
+			]);
 		}
 		const key = `${accountId}:${body.idempotencyKey}`;
 		const previous = this.earned.get(key);
 		if (previous) return { ...previous, account: this.account(accountId) };
-		const result: EarnPointsResponse = { account: this.change(ctx, account, { earned: amount }), transactionId: ctx.site.newId() };
+		const result: EarnPointsResponse = {
+			account: this.change(ctx, account, { earned: amount }),
+			transactionId: ctx.site.newId(),
+		};
 		this.earned.set(key, result);
 		return result;
 	}
 
-	adjustPoints(ctx: LoyaltyContext, accountId: string, body: Record<string, any>): AdjustPointsResponse {
+	adjustPoints(
+		ctx: LoyaltyContext,
+		accountId: string,
+		body: Record<string, any>,
+	): AdjustPointsResponse {
 		this.requireActive();
 		const account = this.account(accountId);
 		if (body.revision !== undefined && String(body.revision) !== account.revision) {
-			throw appError(409, 'REVISION_MISMATCH', `The account changed since revision ${String(body.revision)} (now ${account.revision})`);
+			throw appError(
+				409,
+				'REVISION_MISMATCH',
+				`The account changed since revision ${String(body.revision)} (now ${account.revision})`,
+			);
 		}
 		let delta: number;
 		if (body.balance !== undefined) {
-			if (!Number.isInteger(body.balance) || body.balance < 0 || body.balance > 999_999_999) throw validationError([{ field: 'balance', description: 'must be a whole number from 0 to 999999999' }]);
+			if (!Number.isInteger(body.balance) || body.balance < 0 || body.balance > 999_999_999)
+				throw validationError([
+					{ field: 'balance', description: 'must be a whole number from 0 to 999999999' },
+				]);
 			delta = body.balance - (account.points?.balance ?? 0);
 		} else if (body.amount !== undefined) {
-			if (!Number.isInteger(body.amount) || body.amount === 0 || Math.abs(body.amount) > 9_999_999) throw validationError([{ field: 'amount', description: 'must be a non-zero whole number from -9999999 to 9999999' }]);
+			if (!Number.isInteger(body.amount) || body.amount === 0 || Math.abs(body.amount) > 9_999_999)
+				throw validationError([
+					{
+						field: 'amount',
+						description: 'must be a non-zero whole number from -9999999 to 9999999',
+					},
+				]);
 			delta = body.amount;
 		} else throw validationError([{ field: 'balance', description: 'or amount is required' }]);
-		return { account: this.change(ctx, account, { adjusted: delta }), transactionId: ctx.site.newId() };
+		return {
+			account: this.change(ctx, account, { adjusted: delta }),
+			transactionId: ctx.site.newId(),
+		};
 	}
 
 	queryAccounts(body: Record<string, any>): QueryLoyaltyAccountsResponse {
 		const given = body.query ?? {};
 		// A cursor carries its own filter and sort; whatever else is sent with it is ignored [INFER].
-		const fromCursor = given.cursorPaging?.cursor ? decodeCursor(given.cursorPaging.cursor) : undefined;
+		const fromCursor = given.cursorPaging?.cursor
+			? decodeCursor(given.cursorPaging.cursor)
+			: undefined;
 		const query = fromCursor ? { filter: fromCursor.filter, sort: fromCursor.sort } : given;
 		validateFilter(query.filter, resolveAccountField);
-		const sort = query.sort === undefined || query.sort === null ? [{ fieldName: 'createdDate', order: 'DESC' }] : normalizeSort(query.sort, resolveAccountField, 5);
-		const list = sortEntities([...this.accounts.values()].filter((a) => matches(a, query.filter, resolveAccountField)), sort, resolveAccountField);
+		const sort =
+			query.sort === undefined || query.sort === null
+				? [{ fieldName: 'createdDate', order: 'DESC' }]
+				: normalizeSort(query.sort, resolveAccountField, 5);
+		const list = sortEntities(
+			[...this.accounts.values()].filter((a) => matches(a, query.filter, resolveAccountField)),
+			sort,
+			resolveAccountField,
+		);
 		return cursorPage(list, given.cursorPaging, fromCursor?.offset ?? 0, query, 'loyaltyAccounts');
 	}
 }
 
-function cursorPage<T>(list: T[], paging: Record<string, any> | undefined, start: number, query: { filter?: unknown; sort?: unknown }, key: 'loyaltyAccounts'): QueryLoyaltyAccountsResponse {
+function cursorPage<T>(
+	list: T[],
+	paging: Record<string, any> | undefined,
+	start: number,
+	query: { filter?: unknown; sort?: unknown },
+	key: 'loyaltyAccounts',
+): QueryLoyaltyAccountsResponse {
 	const limit = paging?.limit === undefined ? 50 : Number(paging.limit);
-	if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw appError(400, 'ILLEGAL_LIMIT', 'cursorPaging.limit must be 1 to 100');
+	if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+		throw appError(400, 'ILLEGAL_LIMIT', 'cursorPaging.limit must be 1 to 100');
 	const slice = list.slice(start, start + limit);
 	const hasNext = start + limit < list.length;
 	return {
 		[key]: slice as unknown as LoyaltyAccount[],
-		pagingMetadata: { count: slice.length, hasNext, cursors: { next: hasNext ? encodeCursor(start + limit, query) : null, prev: null } },
+		pagingMetadata: {
+			count: slice.length,
+			hasNext,
+			cursors: { next: hasNext ? encodeCursor(start + limit, query) : null, prev: null },
+		},
 	};
 }
 

@@ -6,7 +6,11 @@ import type {
 	EarnPointsResponseOriginal,
 	AdjustPointsResponseOriginal,
 } from '@wix/auto_sdk_loyalty_accounts/meta';
-import type { LoyaltyProgramOriginal, GetLoyaltyProgramResponseOriginal, ActivateLoyaltyProgramResponseOriginal } from '@wix/auto_sdk_loyalty_programs/meta';
+import type {
+	LoyaltyProgramOriginal,
+	GetLoyaltyProgramResponseOriginal,
+	ActivateLoyaltyProgramResponseOriginal,
+} from '@wix/auto_sdk_loyalty_programs/meta';
 import type { Rest } from '../core/types';
 
 export type LoyaltyAccount = Rest<LoyaltyAccountOriginal>;

@@ -2,7 +2,15 @@
 // contacts (delete, merge, email changes) and loyalty (an account's memberId) ask here.
 import type { SiteContext } from '../core/context';
 import { notFound } from '../core/errors';
-import { matches, normalizeSort, readPaging, sortEntities, validateFilter, type FieldResolver, type FieldRule } from '../core/query';
+import {
+	matches,
+	normalizeSort,
+	readPaging,
+	sortEntities,
+	validateFilter,
+	type FieldResolver,
+	type FieldRule,
+} from '../core/query';
 import type { ContactsState } from '../contacts/store';
 import type { Member, QueryMembersResponse } from './types';
 
@@ -15,12 +23,36 @@ export type MembersContext = SiteContext<MembersState & ContactsState>;
 
 const MEMBER_FIELDS: Record<string, FieldRule> = {
 	id: { ops: ['$eq', '$ne', '$in'], type: 'id', get: (m: Member) => m.id },
-	loginEmail: { ops: ['$eq', '$ne', '$in', '$startsWith'], type: 'text', get: (m: Member) => m.loginEmail },
+	loginEmail: {
+		ops: ['$eq', '$ne', '$in', '$startsWith'],
+		type: 'text',
+		get: (m: Member) => m.loginEmail,
+	},
 	status: { ops: ['$eq', '$ne', '$in'], type: 'text', get: (m: Member) => m.status },
-	'contact.firstName': { ops: ['$eq', '$ne', '$in', '$startsWith'], type: 'text', sortable: true, get: (m: Member) => m.contact?.firstName },
-	'contact.lastName': { ops: ['$eq', '$ne', '$in', '$startsWith'], type: 'text', sortable: true, get: (m: Member) => m.contact?.lastName },
-	'profile.nickname': { ops: ['$eq', '$ne', '$in', '$startsWith'], type: 'text', sortable: true, get: (m: Member) => m.profile?.nickname },
-	createdDate: { ops: ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'], type: 'date', sortable: true, get: (m: Member) => m.createdDate },
+	'contact.firstName': {
+		ops: ['$eq', '$ne', '$in', '$startsWith'],
+		type: 'text',
+		sortable: true,
+		get: (m: Member) => m.contact?.firstName,
+	},
+	'contact.lastName': {
+		ops: ['$eq', '$ne', '$in', '$startsWith'],
+		type: 'text',
+		sortable: true,
+		get: (m: Member) => m.contact?.lastName,
+	},
+	'profile.nickname': {
+		ops: ['$eq', '$ne', '$in', '$startsWith'],
+		type: 'text',
+		sortable: true,
+		get: (m: Member) => m.profile?.nickname,
+	},
+	createdDate: {
+		ops: ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'],
+		type: 'date',
+		sortable: true,
+		get: (m: Member) => m.createdDate,
+	},
 };
 const resolveMemberField: FieldResolver = (name) => MEMBER_FIELDS[name];
 
@@ -61,8 +93,14 @@ export class MembersStore {
 			loginEmail: contact.primaryInfo?.email ?? null,
 			loginEmailVerified: true,
 			status: 'APPROVED',
-			contact: { firstName: contact.info?.name?.first ?? null, lastName: contact.info?.name?.last ?? null },
-			profile: { nickname: contact.info?.name?.first ?? 'member', slug: (contact.info?.name?.first ?? 'member').toLowerCase() },
+			contact: {
+				firstName: contact.info?.name?.first ?? null,
+				lastName: contact.info?.name?.last ?? null,
+			},
+			profile: {
+				nickname: contact.info?.name?.first ?? 'member',
+				slug: (contact.info?.name?.first ?? 'member').toLowerCase(),
+			},
 			privacyStatus: 'PUBLIC',
 			activityStatus: 'ACTIVE',
 			createdDate: now,
@@ -70,23 +108,58 @@ export class MembersStore {
 		};
 		this.records.set(member.id!, member);
 		this.contactIds.add(contactId);
-		ctx.emit({ entityFqdn: 'wix.members.v1.member', slug: 'created', entityId: member.id!, body: { createdEvent: { entity: structuredClone(member) } } });
-		ctx.fire?.('wix_members-uou_signs_up', { memberId: member.id, contactId, email: member.loginEmail });
+		ctx.emit({
+			entityFqdn: 'wix.members.v1.member',
+			slug: 'created',
+			entityId: member.id!,
+			body: { createdEvent: { entity: structuredClone(member) } },
+		});
+		ctx.fire?.('wix_members-uou_signs_up', {
+			memberId: member.id,
+			contactId,
+			email: member.loginEmail,
+		});
 		return member;
 	}
 
 	query(body: Record<string, any>): QueryMembersResponse {
 		const query = body.query ?? {};
 		validateFilter(query.filter, resolveMemberField);
-		const sort = query.sorting === undefined ? [{ fieldName: 'createdDate', order: 'DESC' }] : normalizeSort(query.sorting, resolveMemberField);
+		const sort =
+			query.sorting === undefined
+				? [{ fieldName: 'createdDate', order: 'DESC' }]
+				: normalizeSort(query.sorting, resolveMemberField);
 		const paging = readPaging(query.paging, { limit: 50, max: 100 });
 		const fieldsets = ([] as string[]).concat(body.fieldsets ?? ['PUBLIC']);
 		const full = fieldsets.includes('FULL') || fieldsets.includes('EXTENDED');
-		const list = sortEntities([...this.records.values()].filter((m) => matches(m, query.filter, resolveMemberField)), sort, resolveMemberField);
-		const slice = list.slice(paging.offset, paging.offset + paging.limit).map((m) =>
-			full ? structuredClone(m) : { id: m.id, contactId: m.contactId, profile: m.profile, createdDate: m.createdDate, updatedDate: m.updatedDate, status: 'UNKNOWN' as const, privacyStatus: 'UNKNOWN' as const, activityStatus: 'UNKNOWN' as const },
+		const list = sortEntities(
+			[...this.records.values()].filter((m) => matches(m, query.filter, resolveMemberField)),
+			sort,
+			resolveMemberField,
 		);
-		return { members: slice, metadata: { count: slice.length, offset: paging.offset, total: list.length, tooManyToCount: false } };
+		const slice = list.slice(paging.offset, paging.offset + paging.limit).map((m) =>
+			full
+				? structuredClone(m)
+				: {
+						id: m.id,
+						contactId: m.contactId,
+						profile: m.profile,
+						createdDate: m.createdDate,
+						updatedDate: m.updatedDate,
+						status: 'UNKNOWN' as const,
+						privacyStatus: 'UNKNOWN' as const,
+						activityStatus: 'UNKNOWN' as const,
+					},
+		);
+		return {
+			members: slice,
+			metadata: {
+				count: slice.length,
+				offset: paging.offset,
+				total: list.length,
+				tooManyToCount: false,
+			},
+		};
 	}
 }
 

@@ -2,7 +2,11 @@ import { AdminError, adminRoutesFor } from '../core/admin';
 import { READ, routesFor } from '../core/router';
 import type { MembersContext } from './members';
 
-export const membersRoutes = [routesFor<MembersContext['site']>()('POST', '/members/v1/members/query', READ, ({ ctx, body }) => ctx.site.members.query(body))];
+export const membersRoutes = [
+	routesFor<MembersContext['site']>()('POST', '/members/v1/members/query', READ, ({ ctx, body }) =>
+		ctx.site.members.query(body),
+	),
+];
 
 export const membersAdmin = [
 	adminRoutesFor<MembersContext['site']>()('POST', '/members', ({ ctx, body }) => {

@@ -4,15 +4,25 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CHROMIUM, MISSING_CONTACT, templateWorkflows, tourNpmStartStack, type TourReport } from '../../scripts/editor-tour';
+import {
+	CHROMIUM,
+	MISSING_CONTACT,
+	templateWorkflows,
+	tourNpmStartStack,
+	type TourReport,
+} from '../../scripts/editor-tour';
 import { REPO_DIR } from '../../scripts/n8n-instance';
 
 const templates = templateWorkflows(join(REPO_DIR, 'templates'));
 let report: TourReport;
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-	report = await tourNpmStartStack({ imagesDir: mkdtempSync(join(tmpdir(), 'wix-browser-images-')), build: false });
+	if (!existsSync(CHROMIUM))
+		throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+	report = await tourNpmStartStack({
+		imagesDir: mkdtempSync(join(tmpdir(), 'wix-browser-images-')),
+		build: false,
+	});
 }, 300_000);
 
 test('searching the node panel for "Wix" offers every node of the package', () => {
@@ -24,12 +34,17 @@ test('every template opens on the canvas with all of its nodes and no error toas
 	expect(templates.length).toBeGreaterThanOrEqual(5);
 	for (const template of templates) {
 		const canvas = report.canvases.find((c) => c.id === template.id);
-		expect({ id: template.id, nodes: [...(canvas?.nodesOnCanvas ?? [])].sort() }).toEqual({ id: template.id, nodes: [...template.nodeNames].sort() });
+		expect({ id: template.id, nodes: [...(canvas?.nodesOnCanvas ?? [])].sort() }).toEqual({
+			id: template.id,
+			nodes: [...template.nodeNames].sort(),
+		});
 	}
 });
 
 test('a Wix Contacts node opens its parameter panel with the upsert fields', () => {
-	expect(report.parameters).toEqual(expect.arrayContaining(['operation', 'email', 'firstName', 'lastName']));
+	expect(report.parameters).toEqual(
+		expect.arrayContaining(['operation', 'email', 'firstName', 'lastName']),
+	);
 });
 
 test("a failing Wix call shows Wix's error, naming the node, the contact and Wix's code", () => {

@@ -14,9 +14,23 @@ function automationPostingTo(url: string) {
 			name: 'left over from an earlier activation',
 			configuration: {
 				status: 'ACTIVE',
-				trigger: { appId: CONTACTS_APP, triggerKey: 'contacts-new_contact_was_created', filters: [] },
+				trigger: {
+					appId: CONTACTS_APP,
+					triggerKey: 'contacts-new_contact_was_created',
+					filters: [],
+				},
 				rootActionIds: ['a1'],
-				actions: { a1: { id: 'a1', type: 'APP_DEFINED', appDefinedInfo: { appId: '139ef4fa-c108-8f9a-c7be-d5f492a2c939', actionKey: 'webhooks-action', inputMapping: { url, method: 'POST' } } } },
+				actions: {
+					a1: {
+						id: 'a1',
+						type: 'APP_DEFINED',
+						appDefinedInfo: {
+							appId: '139ef4fa-c108-8f9a-c7be-d5f492a2c939',
+							actionKey: 'webhooks-action',
+							inputMapping: { url, method: 'POST' },
+						},
+					},
+				},
 			},
 		},
 	};
@@ -32,7 +46,11 @@ test('registers one automation, runs once per contact, refuses calls without its
 				type: 'n8n-nodes-wix-crm.wixTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { source: 'automation', authentication: 'apiKey', automationTrigger: 'contacts-new_contact_was_created' },
+				parameters: {
+					source: 'automation',
+					authentication: 'apiKey',
+					automationTrigger: 'contacts-new_contact_was_created',
+				},
 				credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
 			},
 		],
@@ -41,33 +59,85 @@ test('registers one automation, runs once per contact, refuses calls without its
 	});
 	const url = `${n8n.url}/webhook/${created.nodes[0].webhookId}/webhook`;
 	// A leftover of this node (say, n8n crashed before deactivating) and someone else's automation.
-	await wix(sandbox, 'POST', '/automations-service/v2/automations', automationPostingTo(`${url}?secret=stale`));
-	await wix(sandbox, 'POST', '/automations-service/v2/automations', automationPostingTo('https://example.com/other-hook'));
+	await wix(
+		sandbox,
+		'POST',
+		'/automations-service/v2/automations',
+		automationPostingTo(`${url}?secret=stale`),
+	);
+	await wix(
+		sandbox,
+		'POST',
+		'/automations-service/v2/automations',
+		automationPostingTo('https://example.com/other-hook'),
+	);
 
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
-	const listAutomations = async () => (await admin(sandbox, 'GET', '/automations')).automations as any[];
-	let automations = await waitFor('our automation', listAutomations, (list) => list.some((a) => a.name.startsWith('n8n:')));
-	const urls = automations.map((a) => Object.values<any>(a.configuration.actions)[0].appDefinedInfo.inputMapping.url as string);
+	const listAutomations = async () =>
+		(await admin(sandbox, 'GET', '/automations')).automations as any[];
+	let automations = await waitFor('our automation', listAutomations, (list) =>
+		list.some((a) => a.name.startsWith('n8n:')),
+	);
+	const urls = automations.map(
+		(a) => Object.values<any>(a.configuration.actions)[0].appDefinedInfo.inputMapping.url as string,
+	);
 	expect(urls).toHaveLength(2);
 	expect(urls).toContain('https://example.com/other-hook');
 	const ours = urls.find((u) => u.startsWith(url))!;
 	expect(ours).toMatch(/\?secret=[0-9a-f]{48}$/);
 
-	expect((await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"data":{"contactId":"forged"}}' })).status).toBe(401);
-	expect((await fetch(`${url}?secret=stale`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"data":{}}' })).status).toBe(401);
+	expect(
+		(
+			await fetch(url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: '{"data":{"contactId":"forged"}}',
+			})
+		).status,
+	).toBe(401);
+	expect(
+		(
+			await fetch(`${url}?secret=stale`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: '{"data":{}}',
+			})
+		).status,
+	).toBe(401);
 
 	await admin(sandbox, 'POST', '/webhooks/faults', { copies: 2 });
-	const contact = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Automated' }, emails: { items: [{ email: 'auto@e2e.test' }] } } })).body.contact;
+	const contact = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', {
+			info: { name: { first: 'Automated' }, emails: { items: [{ email: 'auto@e2e.test' }] } },
+		})
+	).body.contact;
 	await admin(sandbox, 'GET', '/webhooks/deliveries');
-	await waitFor('an execution', () => executions(created.id), (runs) => runs.length > 0, { timeoutMs: 10_000, everyMs: 500 });
+	await waitFor(
+		'an execution',
+		() => executions(created.id),
+		(runs) => runs.length > 0,
+		{ timeoutMs: 10_000, everyMs: 500 },
+	);
 	// A second copy of the delivery would start a second execution within this second.
 	await new Promise((r) => setTimeout(r, 1000));
 	const runs = await executions(created.id);
 	expect(runs).toHaveLength(1);
 	const item = runs[0].data.resultData.runData['Wix Trigger'][0].data.main[0][0].json;
-	expect(item).toMatchObject({ eventType: 'contacts-new_contact_was_created', source: 'automation', data: { contactId: contact.id, contact: { email: 'auto@e2e.test' } } });
+	expect(item).toMatchObject({
+		eventType: 'contacts-new_contact_was_created',
+		source: 'automation',
+		data: { contactId: contact.id, contact: { email: 'auto@e2e.test' } },
+	});
 
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
-	automations = await waitFor('our automation removed', listAutomations, (list) => list.length === 1);
-	expect(automations.map((a) => Object.values<any>(a.configuration.actions)[0].appDefinedInfo.inputMapping.url)).toEqual(['https://example.com/other-hook']);
+	automations = await waitFor(
+		'our automation removed',
+		listAutomations,
+		(list) => list.length === 1,
+	);
+	expect(
+		automations.map(
+			(a) => Object.values<any>(a.configuration.actions)[0].appDefinedInfo.inputMapping.url,
+		),
+	).toEqual(['https://example.com/other-hook']);
 });

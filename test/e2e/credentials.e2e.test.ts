@@ -7,11 +7,19 @@ const { creds } = sandbox;
 // The editor tests the credential being edited; n8n only tests one the user can access.
 async function testCredential(type: string, data: Record<string, unknown>) {
 	const saved = type === 'wixApiKeyApi' ? API_KEY_CREDENTIAL : OAUTH_CREDENTIAL;
-	const result = await n8n.rest('POST', '/credentials/test', { credentials: { ...saved, type, data } });
+	const result = await n8n.rest('POST', '/credentials/test', {
+		credentials: { ...saved, type, data },
+	});
 	return result.data as { status: string; message: string };
 }
 
-const apiKey = (overrides: Record<string, unknown> = {}) => ({ apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: sandbox.url, requestsPerMinute: 200, ...overrides });
+const apiKey = (overrides: Record<string, unknown> = {}) => ({
+	apiKey: creds.apiKey,
+	siteId: creds.siteId,
+	baseUrl: sandbox.url,
+	requestsPerMinute: 200,
+	...overrides,
+});
 const oauth = (overrides: Record<string, unknown> = {}) => ({
 	accessToken: '',
 	appId: creds.appId,
@@ -31,7 +39,10 @@ test('Wix API Key: a good key passes; a wrong key, site or URL says what to fix'
 	const badSite = await testCredential('wixApiKeyApi', apiKey({ siteId: 'someone-elses-site' }));
 	expect(badSite.status).toBe('Error');
 	expect(badSite.message).toMatch(/Site ID must belong to the API key’s account/);
-	const badUrl = await testCredential('wixApiKeyApi', apiKey({ baseUrl: `${sandbox.url}/nowhere` }));
+	const badUrl = await testCredential(
+		'wixApiKeyApi',
+		apiKey({ baseUrl: `${sandbox.url}/nowhere` }),
+	);
 	expect(badUrl.message).toMatch(/API Base URL \(404/);
 });
 

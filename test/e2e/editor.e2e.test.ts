@@ -10,9 +10,14 @@ const credentials = { wixApiKeyApi: API_KEY_CREDENTIAL };
 beforeAll(async () => {
 	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
 	await wix(sandbox, 'POST', '/contacts/v4/labels', { displayName: 'VIP' });
-	await wix(sandbox, 'POST', '/contacts/v4/extended-fields', { displayName: 'Plan', dataType: 'TEXT' });
+	await wix(sandbox, 'POST', '/contacts/v4/extended-fields', {
+		displayName: 'Plan',
+		dataType: 'TEXT',
+	});
 	for (const first of ['Ada', 'Adele', 'Grace']) {
-		await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first }, emails: { items: [{ email: `${first.toLowerCase()}@e2e.test` }] } } });
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', {
+			info: { name: { first }, emails: { items: [{ email: `${first.toLowerCase()}@e2e.test` }] } },
+		});
 	}
 });
 
@@ -25,7 +30,12 @@ test('labels and custom fields load by display name, with keys as values', async
 		currentNodeParameters: params,
 		credentials,
 	});
-	expect(labels.data).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'VIP', value: 'custom.vip' }), expect.objectContaining({ name: 'Contacted Me', value: 'contacts.contacted-me' })]));
+	expect(labels.data).toEqual(
+		expect.arrayContaining([
+			expect.objectContaining({ name: 'VIP', value: 'custom.vip' }),
+			expect.objectContaining({ name: 'Contacted Me', value: 'contacts.contacted-me' }),
+		]),
+	);
 	const fields = await n8n.rest('POST', '/dynamic-node-parameters/options', {
 		nodeTypeAndVersion,
 		path: 'parameters.contactFields.customFields.field.key',
@@ -45,5 +55,8 @@ test('the contact picker searches by name or email', async () => {
 		currentNodeParameters: { authentication: 'apiKey', resource: 'contact', operation: 'get' },
 		credentials,
 	});
-	expect(found.data.results.map((r: { name: string }) => r.name).sort()).toEqual(['Ada (ada@e2e.test)', 'Adele (adele@e2e.test)']);
+	expect(found.data.results.map((r: { name: string }) => r.name).sort()).toEqual([
+		'Ada (ada@e2e.test)',
+		'Adele (adele@e2e.test)',
+	]);
 });

@@ -7,19 +7,52 @@ import type { SandboxCredentials } from '../../sandbox/server';
 export const API_KEY_CREDENTIAL = { id: 'wixSandboxApiKey', name: 'Wix sandbox (API key)' };
 export const OAUTH_CREDENTIAL = { id: 'wixSandboxOAuth2', name: 'Wix sandbox (OAuth2)' };
 export const BAD_KEY_CREDENTIAL = { id: 'wixSandboxBadKey', name: 'Wix sandbox (wrong key)' };
-export const SITE_BACKEND_CREDENTIAL = { id: 'wixSandboxSiteFns', name: 'Wix sandbox site backend' };
+export const SITE_BACKEND_CREDENTIAL = {
+	id: 'wixSandboxSiteFns',
+	name: 'Wix sandbox site backend',
+};
 
 export function e2eCredentials(sandbox: { url: string; creds: SandboxCredentials }) {
 	const { creds } = sandbox;
 	return [
-		{ ...API_KEY_CREDENTIAL, type: 'wixApiKeyApi', data: { apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: sandbox.url, requestsPerMinute: 200 } },
+		{
+			...API_KEY_CREDENTIAL,
+			type: 'wixApiKeyApi',
+			data: {
+				apiKey: creds.apiKey,
+				siteId: creds.siteId,
+				baseUrl: sandbox.url,
+				requestsPerMinute: 200,
+			},
+		},
 		{
 			...OAUTH_CREDENTIAL,
 			type: 'wixOAuth2Api',
-			data: { accessToken: '', appId: creds.appId, appSecret: creds.appSecret, instanceId: creds.instanceId, publicKey: creds.publicKey, baseUrl: sandbox.url, requestsPerMinute: 200 },
+			data: {
+				accessToken: '',
+				appId: creds.appId,
+				appSecret: creds.appSecret,
+				instanceId: creds.instanceId,
+				publicKey: creds.publicKey,
+				baseUrl: sandbox.url,
+				requestsPerMinute: 200,
+			},
 		},
-		{ ...BAD_KEY_CREDENTIAL, type: 'wixApiKeyApi', data: { apiKey: 'not-a-key', siteId: creds.siteId, baseUrl: sandbox.url, requestsPerMinute: 200 } },
-		{ ...SITE_BACKEND_CREDENTIAL, type: 'wixSiteBackendApi', data: { siteUrl: sandbox.url, secret: creds.siteSecret } },
+		{
+			...BAD_KEY_CREDENTIAL,
+			type: 'wixApiKeyApi',
+			data: {
+				apiKey: 'not-a-key',
+				siteId: creds.siteId,
+				baseUrl: sandbox.url,
+				requestsPerMinute: 200,
+			},
+		},
+		{
+			...SITE_BACKEND_CREDENTIAL,
+			type: 'wixSiteBackendApi',
+			data: { siteUrl: sandbox.url, secret: creds.siteSecret },
+		},
 	];
 }
 
@@ -31,22 +64,39 @@ export interface E2E {
 
 export function e2e(): E2E {
 	const file = process.env.WIX_E2E;
-	if (!file) throw new Error('WIX_E2E is not set: run the e2e project through jest (globalSetup starts n8n)');
-	const descriptor = JSON.parse(readFileSync(file, 'utf8')) as { sandbox: E2E['sandbox']; external: E2E['external']; n8n: N8nDescriptor };
-	return { sandbox: descriptor.sandbox, external: descriptor.external, n8n: new N8nInstance(descriptor.n8n) };
+	if (!file)
+		throw new Error(
+			'WIX_E2E is not set: run the e2e project through jest (globalSetup starts n8n)',
+		);
+	const descriptor = JSON.parse(readFileSync(file, 'utf8')) as {
+		sandbox: E2E['sandbox'];
+		external: E2E['external'];
+		n8n: N8nDescriptor;
+	};
+	return {
+		sandbox: descriptor.sandbox,
+		external: descriptor.external,
+		n8n: new N8nInstance(descriptor.n8n),
+	};
 }
 
 let counter = 0;
 /** A unique 16-character workflow ID, as n8n's CLI import keeps given IDs. */
 export function workflowId(prefix: string): string {
 	counter++;
-	return `${prefix}${Date.now().toString(36)}${counter}`.replace(/[^a-zA-Z0-9]/g, '').slice(0, 16).padEnd(16, '0');
+	return `${prefix}${Date.now().toString(36)}${counter}`
+		.replace(/[^a-zA-Z0-9]/g, '')
+		.slice(0, 16)
+		.padEnd(16, '0');
 }
 
 /** Output items of one node in an `n8n execute` result. */
 export function nodeOutput(run: any, nodeName: string): any[] {
 	const runs = run?.data?.resultData?.runData?.[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run: ${JSON.stringify(run?.data?.resultData?.error ?? run).slice(0, 1500)}`);
+	if (!runs)
+		throw new Error(
+			`node "${nodeName}" did not run: ${JSON.stringify(run?.data?.resultData?.error ?? run).slice(0, 1500)}`,
+		);
 	return (runs[0].data?.main?.[0] ?? []).map((item: { json: unknown }) => item.json);
 }
 
@@ -58,9 +108,22 @@ export function manualWorkflow(name: string, nodes: any[], connections: Record<s
 		body: {
 			id,
 			name,
-			nodes: [{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes],
+			nodes: [
+				{
+					id: 'trigger',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				...nodes,
+			],
 			connections: Object.fromEntries(
-				Object.entries(connections).map(([from, tos]) => [from, { main: [tos.map((to) => ({ node: to, type: 'main', index: 0 }))] }]),
+				Object.entries(connections).map(([from, tos]) => [
+					from,
+					{ main: [tos.map((to) => ({ node: to, type: 'main', index: 0 }))] },
+				]),
 			),
 			settings: { executionOrder: 'v1' },
 			pinData: {},
@@ -69,7 +132,11 @@ export function manualWorkflow(name: string, nodes: any[], connections: Record<s
 }
 
 /** A Wix Contacts node using the sandbox API key credential. */
-export function contactsNode(name: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+export function contactsNode(
+	name: string,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+) {
 	return {
 		id: name.toLowerCase().replace(/\W+/g, '-'),
 		name,
@@ -92,9 +159,11 @@ export function templateAsImported(file: string, externalUrl: string): { id: str
 	for (const node of template.nodes) {
 		if (node.credentials?.wixApiKeyApi) node.credentials.wixApiKeyApi = API_KEY_CREDENTIAL;
 		if (node.credentials?.wixOAuth2Api) node.credentials.wixOAuth2Api = OAUTH_CREDENTIAL;
-		if (node.credentials?.wixSiteBackendApi) node.credentials.wixSiteBackendApi = SITE_BACKEND_CREDENTIAL;
+		if (node.credentials?.wixSiteBackendApi)
+			node.credentials.wixSiteBackendApi = SITE_BACKEND_CREDENTIAL;
 		if (node.name === 'Settings') {
-			for (const a of node.parameters.assignments.assignments) if (/Url$/.test(a.name)) a.value = externalUrl;
+			for (const a of node.parameters.assignments.assignments)
+				if (/Url$/.test(a.name)) a.value = externalUrl;
 		}
 	}
 	return { id, body: { ...template, id } };
@@ -104,17 +173,29 @@ export function templateAsImported(file: string, externalUrl: string): { id: str
  * Reads until `ok` holds and returns that reading; fails naming what it waited for and the last
  * reading, so a test never goes on with a state it did not reach.
  */
-export async function waitFor<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, { timeoutMs = 15_000, everyMs = 250 } = {}): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	read: () => Promise<T>,
+	ok: (value: T) => boolean,
+	{ timeoutMs = 15_000, everyMs = 250 } = {},
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await read();
 		if (ok(value)) return value;
-		if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}; last reading: ${JSON.stringify(value)?.slice(0, 500)}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`waited ${timeoutMs} ms for ${what}; last reading: ${JSON.stringify(value)?.slice(0, 500)}`,
+			);
 		await new Promise((r) => setTimeout(r, everyMs));
 	}
 }
 
 /** Publishing returns before a webhook is live: an unsigned probe gets 404 until then, 401 after. */
 export async function webhookLive(url: string): Promise<void> {
-	await waitFor(`the webhook ${url} to go live`, async () => (await fetch(url, { method: 'POST', body: 'probe' })).status, (status) => status === 401);
+	await waitFor(
+		`the webhook ${url} to go live`,
+		async () => (await fetch(url, { method: 'POST', body: 'probe' })).status,
+		(status) => status === 401,
+	);
 }

@@ -20,9 +20,15 @@ export default async function globalSetup() {
 	await n8n.start();
 	await n8n.ensureApiKey();
 	(globalThis as Record<string, unknown>).__wixE2E = { sandbox, n8n, external };
-	const descriptor = { sandbox: { url: sandbox.url, creds: sandbox.creds }, external: { url: external.url }, n8n: n8n.describe() };
+	const descriptor = {
+		sandbox: { url: sandbox.url, creds: sandbox.creds },
+		external: { url: external.url },
+		n8n: n8n.describe(),
+	};
 	const file = join(work, 'e2e.json');
 	writeFileSync(file, JSON.stringify(descriptor));
 	process.env.WIX_E2E = file;
-	process.stderr.write(`\n[e2e] sandbox ${sandbox.url}, n8n ${n8n.url} ready in ${Math.round((Date.now() - started) / 1000)} s\n`);
+	process.stderr.write(
+		`\n[e2e] sandbox ${sandbox.url}, n8n ${n8n.url} ready in ${Math.round((Date.now() - started) / 1000)} s\n`,
+	);
 }

@@ -3,7 +3,9 @@ import type { ExternalSystems } from '../../sandbox/external';
 import type { WixSandbox } from '../../sandbox/server';
 
 export default async function globalTeardown() {
-	const e2e = (globalThis as Record<string, unknown>).__wixE2E as { sandbox: WixSandbox; n8n: N8nInstance; external: ExternalSystems } | undefined;
+	const e2e = (globalThis as Record<string, unknown>).__wixE2E as
+		| { sandbox: WixSandbox; n8n: N8nInstance; external: ExternalSystems }
+		| undefined;
 	if (!e2e) return;
 	await e2e.n8n.stop();
 	await e2e.sandbox.close();

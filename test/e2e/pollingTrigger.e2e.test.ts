@@ -7,7 +7,8 @@ const { sandbox, n8n } = e2e();
 
 const executions = (workflowId: string) => n8n.executions(workflowId);
 
-const itemsOf = (execution: any) => execution.data.resultData.runData['Wix Polling Trigger'][0].data.main[0].map((i: any) => i.json);
+const itemsOf = (execution: any) =>
+	execution.data.resultData.runData['Wix Polling Trigger'][0].data.main[0].map((i: any) => i.json);
 
 test('the first run loads every contact; the next poll brings only the new ones, once each', async () => {
 	await admin(sandbox, 'POST', '/reset', { seed: 'contacts:30' });
@@ -32,13 +33,24 @@ test('the first run loads every contact; the next poll brings only the new ones,
 		settings: { executionOrder: 'v1' },
 	});
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
-	let runs = await waitFor('the first poll', () => executions(created.id), (list) => list.length >= 1, { timeoutMs: 10_000, everyMs: 500 });
+	let runs = await waitFor(
+		'the first poll',
+		() => executions(created.id),
+		(list) => list.length >= 1,
+		{ timeoutMs: 10_000, everyMs: 500 },
+	);
 	expect(runs).toHaveLength(1);
 	expect(itemsOf(runs[0])).toHaveLength(30);
-	for (const first of ['P1', 'P2', 'P3']) await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first } } });
+	for (const first of ['P1', 'P2', 'P3'])
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first } } });
 	try {
 		// n8n polls at the start of each minute.
-		runs = await waitFor('the next poll', () => executions(created.id), (list) => list.length >= 2, { timeoutMs: 75_000, everyMs: 1000 });
+		runs = await waitFor(
+			'the next poll',
+			() => executions(created.id),
+			(list) => list.length >= 2,
+			{ timeoutMs: 75_000, everyMs: 1000 },
+		);
 	} finally {
 		await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 	}

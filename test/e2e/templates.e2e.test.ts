@@ -9,7 +9,11 @@ const { sandbox, external, n8n } = e2e();
 const TEMPLATES = join(__dirname, '..', '..', 'templates');
 
 async function externalState() {
-	return await (await fetch(`${external.url}/state`)).json() as { crm: any[]; subscribers: any[]; log: any[] };
+	return (await (await fetch(`${external.url}/state`)).json()) as {
+		crm: any[];
+		subscribers: any[];
+		log: any[];
+	};
 }
 
 beforeEach(async () => {
@@ -19,8 +23,13 @@ beforeEach(async () => {
 
 test('subscribed emails: only SUBSCRIBED contacts reach the email service, with the mapped fields', async () => {
 	const make = async (email: string, first: string, status?: string) => {
-		await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first, last: 'Test' }, emails: { items: [{ email }] } } });
-		if (status) await wix(sandbox, 'POST', '/email-marketing/v1/email-subscriptions', { subscription: { email, subscriptionStatus: status } });
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', {
+			info: { name: { first, last: 'Test' }, emails: { items: [{ email }] } },
+		});
+		if (status)
+			await wix(sandbox, 'POST', '/email-marketing/v1/email-subscriptions', {
+				subscription: { email, subscriptionStatus: status },
+			});
 	};
 	await make('yes1@e2e.test', 'Yes1', 'SUBSCRIBED');
 	await make('yes2@e2e.test', 'Yes2', 'SUBSCRIBED');
@@ -28,7 +37,10 @@ test('subscribed emails: only SUBSCRIBED contacts reach the email service, with 
 	await make('pending@e2e.test', 'Pending', 'PENDING');
 	await make('unset@e2e.test', 'Unset');
 
-	const { id, body } = templateAsImported(join(TEMPLATES, 'subscribed-emails-to-email-service.json'), external.url);
+	const { id, body } = templateAsImported(
+		join(TEMPLATES, 'subscribed-emails-to-email-service.json'),
+		external.url,
+	);
 	await n8n.importWorkflow(body);
 	const run = await n8n.execute(id);
 	expect(run.data.resultData.error).toBeUndefined();
@@ -36,30 +48,59 @@ test('subscribed emails: only SUBSCRIBED contacts reach the email service, with 
 
 	const { subscribers } = await externalState();
 	expect(subscribers.map((s) => s.email).sort()).toEqual(['yes1@e2e.test', 'yes2@e2e.test']);
-	expect(subscribers.find((s) => s.email === 'yes1@e2e.test')).toEqual({ email: 'yes1@e2e.test', firstName: 'Yes1', lastName: 'Test', tags: [] });
+	expect(subscribers.find((s) => s.email === 'yes1@e2e.test')).toEqual({
+		email: 'yes1@e2e.test',
+		firstName: 'Yes1',
+		lastName: 'Test',
+		tags: [],
+	});
 });
 
 test('external form to contact: by webhook or the n8n-hosted form, a repeated submission updates the one contact, blanks keep values', async () => {
 	const { body } = templateAsImported(join(TEMPLATES, 'form-to-contact.json'), external.url);
 	const { id, ...create } = body;
 	void id;
-	const created = await n8n.api('POST', '/workflows', { name: create.name, nodes: create.nodes, connections: create.connections, settings: create.settings });
+	const created = await n8n.api('POST', '/workflows', {
+		name: create.name,
+		nodes: create.nodes,
+		connections: create.connections,
+		settings: create.settings,
+	});
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
 	const url = `${n8n.url}/webhook/wix-form-to-contact`;
 	// Until the webhook is live n8n answers 404 and the submission is not taken.
 	const submit = (form: Record<string, string>) =>
 		waitFor(
 			'the form webhook',
-			async () => (await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form) })).status,
+			async () =>
+				(
+					await fetch(url, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json' },
+						body: JSON.stringify(form),
+					})
+				).status,
 			(status) => status !== 404,
 		);
 	const storedContacts = async () => (await admin(sandbox, 'GET', '/state')).contacts as any[];
 	expect(await submit({ email: 'Visitor@E2E.test', firstName: 'Vera' })).toBe(200);
 	await waitFor('the first submission stored', storedContacts, (list) => list.length > 0);
-	expect(await submit({ email: 'visitor@e2e.test', firstName: 'Vera', lastName: 'Visitor', phone: '+15550009999' })).toBe(200);
-	let contacts = await waitFor('the repeat stored', storedContacts, (list) => list.some((c) => c.revision >= 2));
+	expect(
+		await submit({
+			email: 'visitor@e2e.test',
+			firstName: 'Vera',
+			lastName: 'Visitor',
+			phone: '+15550009999',
+		}),
+	).toBe(200);
+	let contacts = await waitFor('the repeat stored', storedContacts, (list) =>
+		list.some((c) => c.revision >= 2),
+	);
 	expect(contacts).toHaveLength(1);
-	expect(contacts[0]).toMatchObject({ primaryInfo: { email: 'visitor@e2e.test', phone: '+15550009999' }, info: { name: { first: 'Vera', last: 'Visitor' }, labelKeys: { items: ['custom.web-form'] } } });
+	expect(contacts[0]).toMatchObject({
+		primaryInfo: { email: 'visitor@e2e.test', phone: '+15550009999' },
+		info: { name: { first: 'Vera', last: 'Visitor' }, labelKeys: { items: ['custom.web-form'] } },
+	});
 
 	// The form n8n hosts: a visitor leaves the names blank (they keep their values), a new one signs up.
 	const page = await fetch(`${n8n.url}/form/wix-contact-form`);
@@ -73,42 +114,77 @@ test('external form to contact: by webhook or the n8n-hosted form, a repeated su
 	expect(await submitForm(['visitor@e2e.test', '', '', ''])).toBe(200);
 	expect(await submitForm(['fran@e2e.test', 'Fran', '', ''])).toBe(200);
 	// All four submissions finished, so the blank one cannot still be on its way.
-	await waitFor('four finished executions', () => n8n.executions(created.id), (runs) => runs.filter((e: any) => e.finished || ['success', 'error'].includes(e.status)).length >= 4);
+	await waitFor(
+		'four finished executions',
+		() => n8n.executions(created.id),
+		(runs) =>
+			runs.filter((e: any) => e.finished || ['success', 'error'].includes(e.status)).length >= 4,
+	);
 	contacts = await storedContacts();
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 	const byEmail = Object.fromEntries(contacts.map((c) => [c.primaryInfo.email, c]));
 	expect(Object.keys(byEmail).sort()).toEqual(['fran@e2e.test', 'visitor@e2e.test']);
 	expect(byEmail['visitor@e2e.test'].info.name).toEqual({ first: 'Vera', last: 'Visitor' });
-	expect(byEmail['fran@e2e.test'].info).toMatchObject({ name: { first: 'Fran' }, labelKeys: { items: ['custom.web-form'] } });
+	expect(byEmail['fran@e2e.test'].info).toMatchObject({
+		name: { first: 'Fran' },
+		labelKeys: { items: ['custom.web-form'] },
+	});
 	expect((await n8n.executions(created.id)).filter((e: any) => e.status === 'error')).toEqual([]);
 });
 
 test('Velo pair: one contact created, then updated on the next run, and one email request per run with the variables', async () => {
-	const existing = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Other' } } })).body.contact;
-	const { id, body } = templateAsImported(join(TEMPLATES, 'velo-create-contact-and-email.json'), external.url);
+	const existing = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Other' } } })
+	).body.contact;
+	const { id, body } = templateAsImported(
+		join(TEMPLATES, 'velo-create-contact-and-email.json'),
+		external.url,
+	);
 	await n8n.importWorkflow(body);
 	const first = await n8n.execute(id);
 	expect(first.data.resultData.error).toBeUndefined();
 	expect(nodeOutput(first, 'createContact')[0]).toMatchObject({ action: 'created' });
 	const second = await n8n.execute(id);
 	const [updated] = nodeOutput(second, 'createContact');
-	expect(updated).toMatchObject({ action: 'updated', contactId: nodeOutput(first, 'createContact')[0].contactId });
+	expect(updated).toMatchObject({
+		action: 'updated',
+		contactId: nodeOutput(first, 'createContact')[0].contactId,
+	});
 
 	const state = await admin(sandbox, 'GET', '/state');
-	expect(state.contacts.map((c: any) => c.id).sort()).toEqual([existing.id, updated.contactId].sort());
+	expect(state.contacts.map((c: any) => c.id).sort()).toEqual(
+		[existing.id, updated.contactId].sort(),
+	);
 	const { emails } = await admin(sandbox, 'GET', '/emails');
 	expect(emails).toEqual([
-		expect.objectContaining({ emailId: 'welcome', contactId: updated.contactId, variables: { firstName: 'Ada', action: 'created' }, status: 'SENT' }),
-		expect.objectContaining({ emailId: 'welcome', contactId: updated.contactId, variables: { firstName: 'Ada', action: 'updated' }, status: 'SENT' }),
+		expect.objectContaining({
+			emailId: 'welcome',
+			contactId: updated.contactId,
+			variables: { firstName: 'Ada', action: 'created' },
+			status: 'SENT',
+		}),
+		expect.objectContaining({
+			emailId: 'welcome',
+			contactId: updated.contactId,
+			variables: { firstName: 'Ada', action: 'updated' },
+			status: 'SENT',
+		}),
 	]);
 });
 
 test('export to CRM: three runs send each contact exactly once, including ones sharing a creation time', async () => {
 	const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 	const make = async (first: string, email?: string) =>
-		(await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first }, ...(email ? { emails: { items: [{ email }] } } : {}) } })).body.contact;
+		(
+			await wix(sandbox, 'POST', '/contacts/v4/contacts', {
+				info: { name: { first }, ...(email ? { emails: { items: [{ email }] } } : {}) },
+			})
+		).body.contact;
 	for (const n of [1, 2, 3]) await make(`First${n}`, `first${n}@e2e.test`);
-	const { id, body } = templateAsImported(join(TEMPLATES, 'export-new-contacts-to-crm.json'), external.url);
+	const { id, body } = templateAsImported(
+		join(TEMPLATES, 'export-new-contacts-to-crm.json'),
+		external.url,
+	);
 	await n8n.importWorkflow(body);
 
 	await wait(5500);
@@ -119,7 +195,10 @@ test('export to CRM: three runs send each contact exactly once, including ones s
 	// Two contacts imported together share one creation time.
 	const a = await make('SharedA', 'shared-a@e2e.test');
 	const b = await make('SharedB', 'shared-b@e2e.test');
-	await admin(sandbox, 'POST', '/contacts/timestamps', { ids: [a.id, b.id], createdDate: new Date().toISOString() });
+	await admin(sandbox, 'POST', '/contacts/timestamps', {
+		ids: [a.id, b.id],
+		createdDate: new Date().toISOString(),
+	});
 	await wait(5500);
 	await n8n.execute(id);
 
@@ -129,23 +208,42 @@ test('export to CRM: three runs send each contact exactly once, including ones s
 	await n8n.execute(id);
 
 	const { crm, log } = await externalState();
-	const posted = log.filter((r) => r.path === '/crm/contacts').map((r) => r.body.email).sort();
-	expect(posted).toEqual(['first1@e2e.test', 'first2@e2e.test', 'first3@e2e.test', 'last@e2e.test', 'shared-a@e2e.test', 'shared-b@e2e.test']);
+	const posted = log
+		.filter((r) => r.path === '/crm/contacts')
+		.map((r) => r.body.email)
+		.sort();
+	expect(posted).toEqual([
+		'first1@e2e.test',
+		'first2@e2e.test',
+		'first3@e2e.test',
+		'last@e2e.test',
+		'shared-a@e2e.test',
+		'shared-b@e2e.test',
+	]);
 	expect(crm).toHaveLength(6);
-	expect(crm.find((c) => c.email === 'shared-b@e2e.test')).toMatchObject({ firstName: 'SharedB', wixContactId: b.id });
+	expect(crm.find((c) => c.email === 'shared-b@e2e.test')).toMatchObject({
+		firstName: 'SharedB',
+		wixContactId: b.id,
+	});
 });
 
 test('every template imports unchanged with n8n import:workflow and uses only installed node types', async () => {
 	const { readdirSync } = await import('node:fs');
 	const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'));
 	expect(files.length).toBeGreaterThanOrEqual(4);
-	const types = (await fetch(`${n8n.url}/types/nodes.json`, { headers: { Cookie: await n8n.session() } }).then((r) => r.json())) as Array<{ name: string }>;
+	const types = (await fetch(`${n8n.url}/types/nodes.json`, {
+		headers: { Cookie: await n8n.session() },
+	}).then((r) => r.json())) as Array<{ name: string }>;
 	const installed = new Set(types.map((t) => t.name));
 	for (const file of files) {
 		await n8n.cli(['import:workflow', `--input=${join(TEMPLATES, file)}`]);
-		const template = JSON.parse((await import('node:fs')).readFileSync(join(TEMPLATES, file), 'utf8'));
+		const template = JSON.parse(
+			(await import('node:fs')).readFileSync(join(TEMPLATES, file), 'utf8'),
+		);
 		const stored = await n8n.api('GET', `/workflows/${template.id}`);
-		expect(stored.nodes.map((n: any) => n.name).sort()).toEqual(template.nodes.map((n: any) => n.name).sort());
+		expect(stored.nodes.map((n: any) => n.name).sort()).toEqual(
+			template.nodes.map((n: any) => n.name).sort(),
+		);
 		for (const node of template.nodes) {
 			expect(node.type).toMatch(/^(n8n-nodes-base|n8n-nodes-wix-crm)\./);
 			expect(installed.has(node.type)).toBe(true);
@@ -156,14 +254,25 @@ test('every template imports unchanged with n8n import:workflow and uses only in
 
 test('2-way sync: both sides converge after creates, edits, deletes and a merge on each side, with one execution per outside change', async () => {
 	const { body } = templateAsImported(join(TEMPLATES, 'two-way-contact-sync.json'), external.url);
-	const created = await n8n.api('POST', '/workflows', { name: body.name, nodes: body.nodes, connections: body.connections, settings: body.settings });
+	const created = await n8n.api('POST', '/workflows', {
+		name: body.name,
+		nodes: body.nodes,
+		connections: body.connections,
+		settings: body.settings,
+	});
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
 	const wixUrl = `${n8n.url}/webhook/${created.nodes.find((n: any) => n.name === 'Wix Trigger').webhookId}/webhook`;
 	await webhookLive(wixUrl);
 	const setup = await n8n.execute(created.id);
-	expect(nodeOutput(setup, 'Find or Create externalCrmId')[0]).toMatchObject({ key: 'custom.externalcrmid' });
+	expect(nodeOutput(setup, 'Find or Create externalCrmId')[0]).toMatchObject({
+		key: 'custom.externalcrmid',
+	});
 	await admin(sandbox, 'POST', '/webhooks', { url: wixUrl, contentType: 'application/json' });
-	await fetch(`${external.url}/crm/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url: `${n8n.url}/webhook/wix-2-way-sync-crm-events` }) });
+	await fetch(`${external.url}/crm/webhook`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ url: `${n8n.url}/webhook/wix-2-way-sync-crm-events` }),
+	});
 
 	let expected = 0;
 	const settle = async (more: number) => {
@@ -172,7 +281,13 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge 
 			await admin(sandbox, 'GET', '/webhooks/deliveries');
 			return (await n8n.executions(created.id)).filter((e: any) => e.mode !== 'cli');
 		};
-		await waitFor(`${expected} finished executions`, outsideRuns, (runs) => runs.length >= expected && runs.every((e: any) => e.finished || ['success', 'error'].includes(e.status)));
+		await waitFor(
+			`${expected} finished executions`,
+			outsideRuns,
+			(runs) =>
+				runs.length >= expected &&
+				runs.every((e: any) => e.finished || ['success', 'error'].includes(e.status)),
+		);
 		// An echo of our own writes would start one more execution within this pause.
 		await new Promise((r) => setTimeout(r, 700));
 		const runs = await outsideRuns();
@@ -180,24 +295,41 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge 
 		expect(runs).toHaveLength(expected);
 	};
 	const crm = async () => (await externalState()).crm;
-	const wixContact = async (id: string) => (await wix(sandbox, 'GET', `/contacts/v4/contacts/${id}`)).body.contact;
+	const wixContact = async (id: string) =>
+		(await wix(sandbox, 'GET', `/contacts/v4/contacts/${id}`)).body.contact;
 	const ui = (method: string, path: string, payload?: unknown) =>
-		fetch(`${external.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: payload === undefined ? undefined : JSON.stringify(payload) }).then((r) => r.json() as Promise<any>);
+		fetch(`${external.url}${path}`, {
+			method,
+			headers: { 'Content-Type': 'application/json' },
+			body: payload === undefined ? undefined : JSON.stringify(payload),
+		}).then((r) => r.json() as Promise<any>);
 
 	// Wix → CRM, and the external ID comes back once.
-	const a = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Ada' }, emails: { items: [{ email: 'ada@sync.test' }] } } })).body.contact;
+	const a = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', {
+			info: { name: { first: 'Ada' }, emails: { items: [{ email: 'ada@sync.test' }] } },
+		})
+	).body.contact;
 	await settle(1);
 	const crmA = (await crm()).find((c) => c.email === 'ada@sync.test');
 	expect(crmA).toMatchObject({ wixContactId: a.id, firstName: 'Ada' });
 	expect((await wixContact(a.id)).info.extendedFields.items['custom.externalcrmid']).toBe(crmA.id);
-	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${a.id}`, { revision: (await wixContact(a.id)).revision, info: { name: { first: 'Ada', last: 'Lovelace' } } });
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${a.id}`, {
+		revision: (await wixContact(a.id)).revision,
+		info: { name: { first: 'Ada', last: 'Lovelace' } },
+	});
 	await settle(1);
-	expect((await crm()).find((c) => c.id === crmA.id)).toMatchObject({ lastName: 'Lovelace', wixContactId: a.id });
+	expect((await crm()).find((c) => c.id === crmA.id)).toMatchObject({
+		lastName: 'Lovelace',
+		wixContactId: a.id,
+	});
 
 	// CRM → Wix, and the CRM learns the Wix ID.
 	const b = await ui('POST', '/crm/ui/contacts', { email: 'grace@sync.test', firstName: 'Grace' });
 	await settle(1);
-	const wixB = (await admin(sandbox, 'GET', '/state')).contacts.find((c: any) => c.primaryInfo.email === 'grace@sync.test');
+	const wixB = (await admin(sandbox, 'GET', '/state')).contacts.find(
+		(c: any) => c.primaryInfo.email === 'grace@sync.test',
+	);
 	expect(wixB.info.extendedFields.items['custom.externalcrmid']).toBe(b.id);
 	expect((await crm()).find((c) => c.id === b.id)).toMatchObject({ wixContactId: wixB.id });
 	await ui('POST', '/crm/ui/contacts', { id: b.id, lastName: 'Hopper' });
@@ -205,10 +337,21 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge 
 	expect((await wixContact(wixB.id)).info.name).toEqual({ first: 'Grace', last: 'Hopper' });
 
 	// A merge in Wix: the source disappears from the CRM, the target stays.
-	const c = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Cee' }, emails: { items: [{ email: 'c@sync.test' }] } } })).body.contact;
-	const d = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Dee' }, emails: { items: [{ email: 'd@sync.test' }] } } })).body.contact;
+	const c = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', {
+			info: { name: { first: 'Cee' }, emails: { items: [{ email: 'c@sync.test' }] } },
+		})
+	).body.contact;
+	const d = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', {
+			info: { name: { first: 'Dee' }, emails: { items: [{ email: 'd@sync.test' }] } },
+		})
+	).body.contact;
 	await settle(2);
-	await wix(sandbox, 'POST', `/contacts/v4/contacts/${c.id}/merge`, { targetContactRevision: (await wixContact(c.id)).revision, sourceContactIds: [d.id] });
+	await wix(sandbox, 'POST', `/contacts/v4/contacts/${c.id}/merge`, {
+		targetContactRevision: (await wixContact(c.id)).revision,
+		sourceContactIds: [d.id],
+	});
 	await settle(2);
 
 	// A merge in the CRM: the Wix contacts are merged the same way.
@@ -219,7 +362,9 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge 
 	expect(wixOf[e.id] && wixOf[f.id]).toBeTruthy();
 	await ui('POST', `/crm/ui/contacts/${e.id}/merge`, { sourceIds: [f.id] });
 	await settle(1);
-	expect(((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((x) => x.id)).not.toContain(wixOf[f.id]);
+	expect(
+		((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((x) => x.id),
+	).not.toContain(wixOf[f.id]);
 	expect((await wixContact(wixOf[e.id])).primaryInfo.email).toBe('e@sync.test');
 
 	// Deletes on both sides.
@@ -233,27 +378,57 @@ test('2-way sync: both sides converge after creates, edits, deletes and a merge 
 	expect(finalCrm.map((x) => x.wixContactId).sort()).toEqual([c.id, wixOf[e.id]].sort());
 	expect(finalWix.map((x: any) => x.id).sort()).toEqual([c.id, wixOf[e.id]].sort());
 	for (const contact of finalWix) {
-		expect(contact.info.extendedFields.items['custom.externalcrmid']).toBe(finalCrm.find((x) => x.wixContactId === contact.id).id);
+		expect(contact.info.extendedFields.items['custom.externalcrmid']).toBe(
+			finalCrm.find((x) => x.wixContactId === contact.id).id,
+		);
 	}
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 });
 
 test('2-way sync without an app: the Automation and the poll bring Wix changes, the CRM webhook brings CRM changes, no loops', async () => {
-	const { body } = templateAsImported(join(TEMPLATES, 'two-way-contact-sync-automation.json'), external.url);
-	const created = await n8n.api('POST', '/workflows', { name: body.name, nodes: body.nodes, connections: body.connections, settings: body.settings });
+	const { body } = templateAsImported(
+		join(TEMPLATES, 'two-way-contact-sync-automation.json'),
+		external.url,
+	);
+	const created = await n8n.api('POST', '/workflows', {
+		name: body.name,
+		nodes: body.nodes,
+		connections: body.connections,
+		settings: body.settings,
+	});
 	const setup = await n8n.execute(created.id);
-	expect(nodeOutput(setup, 'Find or Create externalCrmId')[0]).toMatchObject({ key: 'custom.externalcrmid' });
+	expect(nodeOutput(setup, 'Find or Create externalCrmId')[0]).toMatchObject({
+		key: 'custom.externalcrmid',
+	});
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
-	const automations = await waitFor('the Automation registered', async () => (await admin(sandbox, 'GET', '/automations')).automations as any[], (list) => list.length > 0);
+	const automations = await waitFor(
+		'the Automation registered',
+		async () => (await admin(sandbox, 'GET', '/automations')).automations as any[],
+		(list) => list.length > 0,
+	);
 	expect(automations).toHaveLength(1);
-	await fetch(`${external.url}/crm/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url: `${n8n.url}/webhook/wix-no-app-sync-crm-events` }) });
+	await fetch(`${external.url}/crm/webhook`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ url: `${n8n.url}/webhook/wix-no-app-sync-crm-events` }),
+	});
 
 	const crm = async () => (await externalState()).crm;
-	const wixContact = async (id: string) => (await wix(sandbox, 'GET', `/contacts/v4/contacts/${id}`)).body.contact;
+	const wixContact = async (id: string) =>
+		(await wix(sandbox, 'GET', `/contacts/v4/contacts/${id}`)).body.contact;
 	const ui = (method: string, path: string, payload?: unknown) =>
-		fetch(`${external.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: payload === undefined ? undefined : JSON.stringify(payload) }).then((r) => r.json() as Promise<any>);
+		fetch(`${external.url}${path}`, {
+			method,
+			headers: { 'Content-Type': 'application/json' },
+			body: payload === undefined ? undefined : JSON.stringify(payload),
+		}).then((r) => r.json() as Promise<any>);
 	// Each reading first lets the sandbox finish delivering what it has queued.
-	const until = <T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000) =>
+	const until = <T>(
+		what: string,
+		read: () => Promise<T>,
+		ok: (value: T) => boolean,
+		timeoutMs = 15_000,
+	) =>
 		waitFor(
 			what,
 			async () => {
@@ -265,30 +440,64 @@ test('2-way sync without an app: the Automation and the poll bring Wix changes, 
 		);
 
 	// Wix → CRM through the Automation, and the external ID comes back once.
-	const a = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Ada' }, emails: { items: [{ email: 'ada@noapp.test' }] } } })).body.contact;
-	const crmA = await until('Ada in the CRM', async () => (await crm()).find((c) => c.email === 'ada@noapp.test'), (c) => Boolean(c));
+	const a = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', {
+			info: { name: { first: 'Ada' }, emails: { items: [{ email: 'ada@noapp.test' }] } },
+		})
+	).body.contact;
+	const crmA = await until(
+		'Ada in the CRM',
+		async () => (await crm()).find((c) => c.email === 'ada@noapp.test'),
+		(c) => Boolean(c),
+	);
 	expect(crmA).toMatchObject({ wixContactId: a.id, firstName: 'Ada' });
-	await until('Ada’s external ID', async () => (await wixContact(a.id)).info.extendedFields?.items?.['custom.externalcrmid'], (v) => v === crmA!.id);
+	await until(
+		'Ada’s external ID',
+		async () => (await wixContact(a.id)).info.extendedFields?.items?.['custom.externalcrmid'],
+		(v) => v === crmA!.id,
+	);
 
 	// An edit in Wix reaches the CRM on the next poll (every minute).
-	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${a.id}`, { revision: (await wixContact(a.id)).revision, info: { name: { first: 'Ada', last: 'Lovelace' } } });
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${a.id}`, {
+		revision: (await wixContact(a.id)).revision,
+		info: { name: { first: 'Ada', last: 'Lovelace' } },
+	});
 
 	// Meanwhile CRM → Wix: a create, an edit and a delete.
 	const b = await ui('POST', '/crm/ui/contacts', { email: 'grace@noapp.test', firstName: 'Grace' });
 	const wixB = await until(
 		'Grace in Wix',
-		async () => ((await admin(sandbox, 'GET', '/state')).contacts as any[]).find((c) => c.primaryInfo?.email === 'grace@noapp.test'),
+		async () =>
+			((await admin(sandbox, 'GET', '/state')).contacts as any[]).find(
+				(c) => c.primaryInfo?.email === 'grace@noapp.test',
+			),
 		(c) => Boolean(c),
 	);
 	expect(wixB.info.extendedFields.items['custom.externalcrmid']).toBe(b.id);
-	await until('the CRM learns Grace’s Wix ID', async () => (await crm()).find((c) => c.id === b.id), (c) => c?.wixContactId === wixB.id);
+	await until(
+		'the CRM learns Grace’s Wix ID',
+		async () => (await crm()).find((c) => c.id === b.id),
+		(c) => c?.wixContactId === wixB.id,
+	);
 	await ui('POST', '/crm/ui/contacts', { id: b.id, lastName: 'Hopper' });
-	await until('Grace’s new name in Wix', async () => (await wixContact(wixB.id)).info.name, (n) => n?.last === 'Hopper');
+	await until(
+		'Grace’s new name in Wix',
+		async () => (await wixContact(wixB.id)).info.name,
+		(n) => n?.last === 'Hopper',
+	);
 	const c = await ui('POST', '/crm/ui/contacts', { email: 'gone@noapp.test', firstName: 'Gone' });
-	await until('the CRM learns Gone’s Wix ID', async () => (await crm()).find((x) => x.id === c.id), (x) => Boolean(x?.wixContactId));
+	await until(
+		'the CRM learns Gone’s Wix ID',
+		async () => (await crm()).find((x) => x.id === c.id),
+		(x) => Boolean(x?.wixContactId),
+	);
 	const gone = (await crm()).find((x) => x.id === c.id)!;
 	await ui('DELETE', `/crm/ui/contacts/${c.id}`);
-	await until('Gone deleted in Wix', async () => (await wix(sandbox, 'GET', `/contacts/v4/contacts/${gone.wixContactId}`)).status, (s) => s === 404);
+	await until(
+		'Gone deleted in Wix',
+		async () => (await wix(sandbox, 'GET', `/contacts/v4/contacts/${gone.wixContactId}`)).status,
+		(s) => s === 404,
+	);
 
 	const e = await ui('POST', '/crm/ui/contacts', { email: 'eve@noapp.test', firstName: 'Eve' });
 	const f = await ui('POST', '/crm/ui/contacts', { email: 'fay@noapp.test', firstName: 'Fay' });
@@ -299,9 +508,18 @@ test('2-way sync without an app: the Automation and the poll bring Wix changes, 
 	);
 	const wixOf = Object.fromEntries(linked.map((x) => [x.id, x.wixContactId as string]));
 	await ui('POST', `/crm/ui/contacts/${e.id}/merge`, { sourceIds: [f.id] });
-	await until('Fay merged into Eve in Wix', async () => ((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((x) => x.id), (ids) => !ids.includes(wixOf[f.id]) && ids.includes(wixOf[e.id]));
+	await until(
+		'Fay merged into Eve in Wix',
+		async () => ((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((x) => x.id),
+		(ids) => !ids.includes(wixOf[f.id]) && ids.includes(wixOf[e.id]),
+	);
 
-	await until('Ada’s edit in the CRM', async () => (await crm()).find((x) => x.id === crmA!.id), (x) => x?.lastName === 'Lovelace', 150_000);
+	await until(
+		'Ada’s edit in the CRM',
+		async () => (await crm()).find((x) => x.id === crmA!.id),
+		(x) => x?.lastName === 'Lovelace',
+		150_000,
+	);
 	// Let one more poll pass: our own writes (the external IDs, Grace's edit) must not come back.
 	const minute = 60_000 - (Date.now() % 60_000);
 	await new Promise((r) => setTimeout(r, minute + 5_000));
@@ -310,12 +528,28 @@ test('2-way sync without an app: the Automation and the poll bring Wix changes, 
 	expect(runs.filter((e: any) => e.status === 'error')).toEqual([]);
 	// The Automation (Ada); the CRM webhook (Grace created and edited, Gone created and deleted, Eve and
 	// Fay created, then merged); one poll (Ada's edit).
-	const started = runs.map((run: any) => Object.keys(run.data.resultData.runData).find((n) => ['Contact Created in Wix', 'Contact Changed in Wix', 'CRM Webhook'].includes(n)));
-	expect(started.sort()).toEqual([...Array(7).fill('CRM Webhook'), 'Contact Changed in Wix', 'Contact Created in Wix']);
+	const started = runs.map((run: any) =>
+		Object.keys(run.data.resultData.runData).find((n) =>
+			['Contact Created in Wix', 'Contact Changed in Wix', 'CRM Webhook'].includes(n),
+		),
+	);
+	expect(started.sort()).toEqual([
+		...Array(7).fill('CRM Webhook'),
+		'Contact Changed in Wix',
+		'Contact Created in Wix',
+	]);
 	const emails = ['ada@noapp.test', 'eve@noapp.test', 'grace@noapp.test'];
-	expect(((await admin(sandbox, 'GET', '/state')).contacts as any[]).map((x) => x.primaryInfo?.email).sort()).toEqual(emails);
+	expect(
+		((await admin(sandbox, 'GET', '/state')).contacts as any[])
+			.map((x) => x.primaryInfo?.email)
+			.sort(),
+	).toEqual(emails);
 	expect((await crm()).map((x) => x.email).sort()).toEqual(emails);
 
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
-	await until('the Automation removed', async () => (await admin(sandbox, 'GET', '/automations')).automations, (list: any[]) => list.length === 0);
+	await until(
+		'the Automation removed',
+		async () => (await admin(sandbox, 'GET', '/automations')).automations,
+		(list: any[]) => list.length === 0,
+	);
 }, 300_000);

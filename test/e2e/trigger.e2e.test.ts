@@ -11,8 +11,17 @@ interface Published {
 	url: string;
 }
 
-async function publish(name: string, nodes: any[], connections: Record<string, unknown> = {}): Promise<Published> {
-	const created = await n8n.api('POST', '/workflows', { name, nodes, connections, settings: { executionOrder: 'v1' } });
+async function publish(
+	name: string,
+	nodes: any[],
+	connections: Record<string, unknown> = {},
+): Promise<Published> {
+	const created = await n8n.api('POST', '/workflows', {
+		name,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	});
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
 	const trigger = created.nodes.find((n: any) => n.type === 'n8n-nodes-wix-crm.wixTrigger');
 	const url = `${n8n.url}/webhook/${trigger.webhookId}/webhook`;
@@ -21,7 +30,14 @@ async function publish(name: string, nodes: any[], connections: Record<string, u
 }
 
 function triggerNode(parameters: Record<string, unknown> = {}) {
-	return { name: 'Wix Trigger', type: 'n8n-nodes-wix-crm.wixTrigger', typeVersion: 1, position: [0, 0], parameters, credentials: { wixOAuth2Api: OAUTH_CREDENTIAL } };
+	return {
+		name: 'Wix Trigger',
+		type: 'n8n-nodes-wix-crm.wixTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { wixOAuth2Api: OAUTH_CREDENTIAL },
+	};
 }
 
 const executions = (workflowId: string) => n8n.executions(workflowId);
@@ -40,7 +56,8 @@ async function settled(workflowId: string): Promise<any[]> {
 	return await executions(workflowId);
 }
 
-const firstItem = (execution: any) => execution.data.resultData.runData['Wix Trigger'][0].data.main[0][0].json;
+const firstItem = (execution: any) =>
+	execution.data.resultData.runData['Wix Trigger'][0].data.main[0][0].json;
 
 beforeEach(async () => {
 	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
@@ -48,14 +65,27 @@ beforeEach(async () => {
 });
 
 test('each signed event starts one execution, whether sent as application/json or text/plain, despite duplicates', async () => {
-	const wf = await publish('Wix events', [triggerNode({ events: ['wix.contacts.v4.contact_created', 'wix.contacts.v4.contact_updated', 'wix.contacts.v4.contact_deleted'] })]);
+	const wf = await publish('Wix events', [
+		triggerNode({
+			events: [
+				'wix.contacts.v4.contact_created',
+				'wix.contacts.v4.contact_updated',
+				'wix.contacts.v4.contact_deleted',
+			],
+		}),
+	]);
 	// Every event reaches n8n twice (once per content type), and each delivery is repeated: four copies.
 	await admin(sandbox, 'POST', '/webhooks', { url: wf.url, contentType: 'application/json' });
 	await admin(sandbox, 'POST', '/webhooks', { url: wf.url, contentType: 'text/plain' });
 	await admin(sandbox, 'POST', '/webhooks/faults', { copies: 2 });
 
-	const c = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Ada' } } })).body.contact;
-	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${c.id}`, { revision: 1, info: { company: 'AE' } });
+	const c = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Ada' } } })
+	).body.contact;
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${c.id}`, {
+		revision: 1,
+		info: { company: 'AE' },
+	});
 	await wix(sandbox, 'POST', '/contacts/v4/labels', { displayName: 'Not selected' });
 	await wix(sandbox, 'DELETE', `/contacts/v4/contacts/${c.id}`);
 
@@ -63,9 +93,20 @@ test('each signed event starts one execution, whether sent as application/json o
 	expect(deliveries).toHaveLength(16);
 	expect(deliveries.map((d: any) => d.status)).toEqual(Array(16).fill(200));
 	const runs = await settled(wf.id);
-	const events = runs.map(firstItem).sort((a: any, b: any) => Number(a.entityEventSequence) - Number(b.entityEventSequence));
-	expect(events.map((e: any) => e.eventType)).toEqual(['wix.contacts.v4.contact_created', 'wix.contacts.v4.contact_updated', 'wix.contacts.v4.contact_deleted']);
-	expect(events[0]).toMatchObject({ entityId: c.id, slug: 'created', instanceId: sandbox.creds.instanceId, entity: { id: c.id, info: { name: { first: 'Ada' } } } });
+	const events = runs
+		.map(firstItem)
+		.sort((a: any, b: any) => Number(a.entityEventSequence) - Number(b.entityEventSequence));
+	expect(events.map((e: any) => e.eventType)).toEqual([
+		'wix.contacts.v4.contact_created',
+		'wix.contacts.v4.contact_updated',
+		'wix.contacts.v4.contact_deleted',
+	]);
+	expect(events[0]).toMatchObject({
+		entityId: c.id,
+		slug: 'created',
+		instanceId: sandbox.creds.instanceId,
+		entity: { id: c.id, info: { name: { first: 'Ada' } } },
+	});
 	expect(events[1].entity.info.company).toBe('AE');
 	expect(events[2]).toMatchObject({ entityId: c.id, entity: null });
 	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
@@ -73,9 +114,20 @@ test('each signed event starts one execution, whether sent as application/json o
 
 test('forged, foreign, expired, unsigned, oversized and non-JWT bodies are refused and start nothing', async () => {
 	const wf = await publish('Wix events (attacks)', [triggerNode()]);
-	const send = async (body: string | Buffer, contentType = 'text/plain') => (await fetch(wf.url, { method: 'POST', headers: { 'Content-Type': contentType }, body })).status;
-	const site = { instanceId: sandbox.creds.instanceId, siteId: sandbox.creds.siteId, accountId: sandbox.creds.accountId };
-	const event = { entityFqdn: 'wix.contacts.v4.contact', slug: 'created', entityId: 'x', body: { createdEvent: { entity: { id: 'x' } } } };
+	const send = async (body: string | Buffer, contentType = 'text/plain') =>
+		(await fetch(wf.url, { method: 'POST', headers: { 'Content-Type': contentType }, body }))
+			.status;
+	const site = {
+		instanceId: sandbox.creds.instanceId,
+		siteId: sandbox.creds.siteId,
+		accountId: sandbox.creds.accountId,
+	};
+	const event = {
+		entityFqdn: 'wix.contacts.v4.contact',
+		slug: 'created',
+		entityId: 'x',
+		body: { createdEvent: { entity: { id: 'x' } } },
+	};
 	const attacker = generateSigningKey();
 	const forged = buildEventJwt(event, site, {}, attacker, 1).jwt;
 	const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -88,9 +140,17 @@ test('forged, foreign, expired, unsigned, oversized and non-JWT bodies are refus
 	expect(await send(`${b64({ alg: 'none' })}.${payload}.`)).toBe(401);
 	const { createHmac } = await import('node:crypto');
 	const hsHeader = b64({ alg: 'HS256', typ: 'JWT' });
-	expect(await send(`${hsHeader}.${payload}.${createHmac('sha256', genuine).update(`${hsHeader}.${payload}`).digest('base64url')}`)).toBe(401);
-	expect(await send('{"eventType":"wix.contacts.v4.contact_created"}', 'application/json')).toBe(401);
-	expect(await send(signJwt({ data: { not: 'a string' }, exp: now + 60 }, attacker.privateKey, 'k'))).toBe(401);
+	expect(
+		await send(
+			`${hsHeader}.${payload}.${createHmac('sha256', genuine).update(`${hsHeader}.${payload}`).digest('base64url')}`,
+		),
+	).toBe(401);
+	expect(await send('{"eventType":"wix.contacts.v4.contact_created"}', 'application/json')).toBe(
+		401,
+	);
+	expect(
+		await send(signJwt({ data: { not: 'a string' }, exp: now + 60 }, attacker.privateKey, 'k')),
+	).toBe(401);
 	expect(await send(Buffer.alloc(2 * 1024 * 1024, 'a'))).toBe(413);
 	// Over n8n's own body limit (16 MB), and a header whose algorithm is an object that cannot be
 	// printed: each once made an error execution with a stack trace.
@@ -112,21 +172,40 @@ test('a 2-way sync does not loop: the write-back of our own node comes back and 
 		type: 'n8n-nodes-wix-crm.wixContacts',
 		typeVersion: 1,
 		position: [240, 0],
-		parameters: { resource: 'contact', operation: 'update', contactId: { __rl: true, mode: 'id', value: '={{ $json.entityId }}' }, updateFields: { jobTitle: 'Synced' } },
+		parameters: {
+			resource: 'contact',
+			operation: 'update',
+			contactId: { __rl: true, mode: 'id', value: '={{ $json.entityId }}' },
+			updateFields: { jobTitle: 'Synced' },
+		},
 		credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
 	};
-	const wf = await publish('Echo suppression', [triggerNode({ events: ['wix.contacts.v4.contact_updated'] }), writeBack], {
-		'Wix Trigger': { main: [[{ node: 'Write Back', type: 'main', index: 0 }]] },
-	});
+	const wf = await publish(
+		'Echo suppression',
+		[triggerNode({ events: ['wix.contacts.v4.contact_updated'] }), writeBack],
+		{
+			'Wix Trigger': { main: [[{ node: 'Write Back', type: 'main', index: 0 }]] },
+		},
+	);
 	await admin(sandbox, 'POST', '/webhooks', { url: wf.url, contentType: 'application/json' });
-	const c = (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Loop' } } })).body.contact;
-	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${c.id}`, { revision: 1, info: { company: 'Changed in Wix' } });
+	const c = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Loop' } } })
+	).body.contact;
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${c.id}`, {
+		revision: 1,
+		info: { company: 'Changed in Wix' },
+	});
 
 	const runs = await settled(wf.id);
 	expect(runs).toHaveLength(1);
 	const stored = (await wix(sandbox, 'GET', `/contacts/v4/contacts/${c.id}`)).body.contact;
-	expect(stored).toMatchObject({ revision: 3, info: { company: 'Changed in Wix', jobTitle: 'Synced' } });
-	const updates = (await admin(sandbox, 'GET', '/webhooks/deliveries')).deliveries.filter((d: any) => d.eventType === 'wix.contacts.v4.contact_updated');
+	expect(stored).toMatchObject({
+		revision: 3,
+		info: { company: 'Changed in Wix', jobTitle: 'Synced' },
+	});
+	const updates = (await admin(sandbox, 'GET', '/webhooks/deliveries')).deliveries.filter(
+		(d: any) => d.eventType === 'wix.contacts.v4.contact_updated',
+	);
 	expect(updates).toHaveLength(2);
 	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
 });

@@ -13,14 +13,22 @@ export function contactsNode(sandbox: WixSandbox) {
 		node,
 		/** Runs one operation; `resource` defaults to contact. */
 		run: (parameters: Record<string, unknown>, extra: Partial<RunOptions> = {}) =>
-			runNode({ node, parameters: { resource: 'contact', ...parameters }, credentials: apiKeyCredentials(sandbox), ...extra }),
+			runNode({
+				node,
+				parameters: { resource: 'contact', ...parameters },
+				credentials: apiKeyCredentials(sandbox),
+				...extra,
+			}),
 		contact: async (info: IDataObject): Promise<any> => {
 			const { status, body } = await wix(sandbox, 'POST', '/contacts/v4/contacts', { info });
 			expect(status).toBe(200);
 			return body.contact;
 		},
-		field: async (displayName: string, dataType: string) => (await wix(sandbox, 'POST', '/contacts/v4/extended-fields', { displayName, dataType })).body.field,
-		label: async (displayName: string) => (await wix(sandbox, 'POST', '/contacts/v4/labels', { displayName })).body.label,
+		field: async (displayName: string, dataType: string) =>
+			(await wix(sandbox, 'POST', '/contacts/v4/extended-fields', { displayName, dataType })).body
+				.field,
+		label: async (displayName: string) =>
+			(await wix(sandbox, 'POST', '/contacts/v4/labels', { displayName })).body.label,
 		counts: async () => (await admin(sandbox, 'GET', '/counts')).counts as Record<string, number>,
 	};
 }

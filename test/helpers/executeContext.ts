@@ -31,7 +31,10 @@ export interface SentRequest {
 }
 
 /** Sends an IHttpRequestOptions with fetch and fails like n8n's axios-based helper. */
-export async function sendHttp(options: IHttpRequestOptions, sent?: SentRequest[]): Promise<unknown> {
+export async function sendHttp(
+	options: IHttpRequestOptions,
+	sent?: SentRequest[],
+): Promise<unknown> {
 	const url = new URL(options.baseURL ? `${options.baseURL}${options.url}` : options.url);
 	for (const [key, value] of Object.entries(options.qs ?? {})) {
 		if (value === undefined || value === null) continue;
@@ -55,8 +58,12 @@ export async function sendHttp(options: IHttpRequestOptions, sent?: SentRequest[
 		});
 	} catch (error) {
 		const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-		const code = (error as Error).name === 'TimeoutError' ? 'ETIMEDOUT' : (cause?.code ?? 'ECONNRESET');
-		throw Object.assign(new Error(cause?.message ?? (error as Error).message), { code, isAxiosError: true });
+		const code =
+			(error as Error).name === 'TimeoutError' ? 'ETIMEDOUT' : (cause?.code ?? 'ECONNRESET');
+		throw Object.assign(new Error(cause?.message ?? (error as Error).message), {
+			code,
+			isAxiosError: true,
+		});
 	}
 	const text = await response.text();
 	let data: unknown = text;
@@ -77,15 +84,24 @@ export async function sendHttp(options: IHttpRequestOptions, sent?: SentRequest[
 }
 
 function resolveExpression(template: string, credentials: IDataObject): string {
-	return template.replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+	return template
+		.replace(/^=/, '')
+		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) =>
+			String(credentials[key] ?? ''),
+		);
 }
 
-async function authenticate(type: ICredentialType, credentials: IDataObject, options: IHttpRequestOptions) {
+async function authenticate(
+	type: ICredentialType,
+	credentials: IDataObject,
+	options: IHttpRequestOptions,
+) {
 	const auth = type.authenticate;
 	if (typeof auth === 'function') return await auth(credentials as never, options);
 	if (auth?.type === 'generic') {
 		const headers = { ...(options.headers as Record<string, string>) };
-		for (const [key, value] of Object.entries(auth.properties.headers ?? {})) headers[key] = resolveExpression(String(value), credentials);
+		for (const [key, value] of Object.entries(auth.properties.headers ?? {}))
+			headers[key] = resolveExpression(String(value), credentials);
 		return { ...options, headers };
 	}
 	return options;
@@ -112,18 +128,35 @@ export interface RunResult {
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const context = await contextFor(options);
 	const [output] = (await options.node.execute!.call(context)) as INodeExecutionData[][];
-	return { output, requests: (context as unknown as { requests: SentRequest[] }).requests, credentials: (context as unknown as { stores: Record<string, IDataObject> }).stores[options.credentials.type] };
+	return {
+		output,
+		requests: (context as unknown as { requests: SentRequest[] }).requests,
+		credentials: (context as unknown as { stores: Record<string, IDataObject> }).stores[
+			options.credentials.type
+		],
+	};
 }
 
 async function contextFor(options: RunOptions): Promise<IExecuteFunctions> {
 	const { node } = options;
 	const parameters = { ...options.parameters };
-	if (options.credentials.type === 'wixOAuth2Api' && parameters.authentication === undefined) parameters.authentication = 'oAuth2';
+	if (options.credentials.type === 'wixOAuth2Api' && parameters.authentication === undefined)
+		parameters.authentication = 'oAuth2';
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
-	const stores: Record<string, IDataObject> = { [options.credentials.type]: { ...options.credentials.data } };
-	for (const [type, data] of Object.entries(options.extraCredentials ?? {})) stores[type] = { ...data };
+	const stores: Record<string, IDataObject> = {
+		[options.credentials.type]: { ...options.credentials.data },
+	};
+	for (const [type, data] of Object.entries(options.extraCredentials ?? {}))
+		stores[type] = { ...data };
 	const requests: SentRequest[] = [];
-	const nodeInfo = { id: 'test-node', name: 'Wix', type: `n8n-nodes-wix-crm.${node.description.name}`, typeVersion: 1, position: [0, 0] as [number, number], parameters: parameters as never };
+	const nodeInfo = {
+		id: 'test-node',
+		name: 'Wix',
+		type: `n8n-nodes-wix-crm.${node.description.name}`,
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: parameters as never,
+	};
 
 	// Like n8n's Workflow on load: fill in defaults and drop what the node would not display. A
 	// per-item function stands in for an expression, so its value goes through the same resolution;
@@ -135,30 +168,64 @@ async function contextFor(options: RunOptions): Promise<IExecuteFunctions> {
 		if (!resolved.has(key)) {
 			const item = items[key]?.json ?? {};
 			const values = Object.fromEntries(
-				Object.entries(parameters).map(([name, value]) => [name, typeof value === 'function' ? (value as (i: number, item: IDataObject) => unknown)(key, item) : value]),
+				Object.entries(parameters).map(([name, value]) => [
+					name,
+					typeof value === 'function'
+						? (value as (i: number, item: IDataObject) => unknown)(key, item)
+						: value,
+				]),
 			) as INodeParameters;
-			resolved.set(key, NodeHelpers.getNodeParameters(node.description.properties, values, true, false, nodeInfo, node.description) ?? {});
+			resolved.set(
+				key,
+				NodeHelpers.getNodeParameters(
+					node.description.properties,
+					values,
+					true,
+					false,
+					nodeInfo,
+					node.description,
+				) ?? {},
+			);
 		}
 		return resolved.get(key)!;
 	};
 
 	// n8n's lookup: a dotted path into the resolved parameters, the fallback only for undefined, and
 	// a copy, so a node that edits what it got cannot change the next item's parameters.
-	const getParameter = (name: string, itemIndex: number, fallback?: unknown, opts?: IGetNodeParameterOptions) => {
-		const found = name.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parametersFor(itemIndex));
+	const getParameter = (
+		name: string,
+		itemIndex: number,
+		fallback?: unknown,
+		opts?: IGetNodeParameterOptions,
+	) => {
+		const found = name
+			.split('.')
+			.reduce<unknown>(
+				(value, key) => (value as IDataObject | undefined)?.[key],
+				parametersFor(itemIndex),
+			);
 		const value = found === undefined ? fallback : structuredClone(found);
-		if (value === undefined) throw new ApplicationError('Could not get parameter', { extra: { parameterName: name } });
+		if (value === undefined)
+			throw new ApplicationError('Could not get parameter', { extra: { parameterName: name } });
 		return opts?.extractValue && isResourceLocatorValue(value) ? value.value : value;
 	};
 
 	const helpers = {
-		returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-		constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } }) =>
-			data.map((d) => ({ ...d, pairedItem: meta.itemData })),
-		httpRequestWithAuthentication: async function (this: unknown, type: string, requestOptions: IHttpRequestOptions) {
+		returnJsonArray: (data: IDataObject | IDataObject[]) =>
+			(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+		constructExecutionMetaData: (
+			data: INodeExecutionData[],
+			meta: { itemData: { item: number } },
+		) => data.map((d) => ({ ...d, pairedItem: meta.itemData })),
+		httpRequestWithAuthentication: async function (
+			this: unknown,
+			type: string,
+			requestOptions: IHttpRequestOptions,
+		) {
 			const credentialType = CREDENTIAL_TYPES[type];
 			const credentials = stores[type];
-			if (!credentialType || !credentials) throw new Error(`Node has no credential of type ${type}`);
+			if (!credentialType || !credentials)
+				throw new Error(`Node has no credential of type ${type}`);
 			const expirable = credentialType.properties.find((p) => p.typeOptions?.expirable);
 			const preAuthenticate = async () => {
 				const minted = await credentialType.preAuthentication!.call(
@@ -169,13 +236,19 @@ async function contextFor(options: RunOptions): Promise<IExecuteFunctions> {
 			};
 			try {
 				if (expirable && !credentials[expirable.name]) await preAuthenticate();
-				return await sendHttp(await authenticate(credentialType, credentials, requestOptions), requests);
+				return await sendHttp(
+					await authenticate(credentialType, credentials, requestOptions),
+					requests,
+				);
 			} catch (error) {
 				const status = (error as { response?: { status?: number } }).response?.status;
 				if (expirable && status === 401) {
 					try {
 						await preAuthenticate();
-						return await sendHttp(await authenticate(credentialType, credentials, requestOptions), requests);
+						return await sendHttp(
+							await authenticate(credentialType, credentials, requestOptions),
+							requests,
+						);
 					} catch (retryError) {
 						throw new NodeApiError(nodeInfo, retryError as never);
 					}
@@ -216,7 +289,8 @@ export async function runPoll(options: PollOptions): Promise<IDataObject[] | nul
 	const execute = await contextFor({ ...options, items: [{}] });
 	const context = {
 		...execute,
-		getNodeParameter: (name: string, fallback?: unknown) => execute.getNodeParameter(name, 0, fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			execute.getNodeParameter(name, 0, fallback),
 		getWorkflowStaticData: () => options.staticData,
 		getMode: () => options.mode ?? 'trigger',
 	};

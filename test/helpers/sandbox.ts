@@ -32,7 +32,13 @@ export function useTestSandbox(options: SandboxOptions = {}): WixSandbox {
 export function apiKeyCredentials(sandbox: WixSandbox, overrides: IDataObject = {}) {
 	return {
 		type: 'wixApiKeyApi' as const,
-		data: { apiKey: sandbox.creds.apiKey, siteId: sandbox.creds.siteId, baseUrl: sandbox.url, requestsPerMinute: 0, ...overrides },
+		data: {
+			apiKey: sandbox.creds.apiKey,
+			siteId: sandbox.creds.siteId,
+			baseUrl: sandbox.url,
+			requestsPerMinute: 0,
+			...overrides,
+		},
 	};
 }
 
@@ -53,18 +59,29 @@ export function oauthCredentials(sandbox: WixSandbox, overrides: IDataObject = {
 }
 
 /** Calls the sandbox admin API. */
-export async function admin<T = any>(sandbox: { url: string }, method: string, path: string, body?: unknown): Promise<T> {
+export async function admin<T = any>(
+	sandbox: { url: string },
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<T> {
 	const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`admin ${method} ${path}: ${response.status} ${await response.text()}`);
 	return (await response.json()) as T;
 }
 
 /** Calls the Wix API of the sandbox directly with the API key. */
-export async function wix<T = any>(sandbox: Pick<WixSandbox, 'url' | 'creds'>, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function wix<T = any>(
+	sandbox: Pick<WixSandbox, 'url' | 'creds'>,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; body: T }> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method,
 		headers: {

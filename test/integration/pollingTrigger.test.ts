@@ -10,9 +10,20 @@ import { admin, apiKeyCredentials, useTestSandbox, wix } from '../helpers/sandbo
 const node = new WixPollingTrigger();
 const sandbox = useTestSandbox();
 
-const poll = (staticData: IDataObject, parameters: Record<string, unknown>, mode: 'trigger' | 'manual' = 'trigger') =>
-	runPoll({ node, parameters: { options: { settleSeconds: 0 }, ...parameters }, credentials: apiKeyCredentials(sandbox), staticData, mode });
-const create = async (first: string) => (await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first } } })).body.contact;
+const poll = (
+	staticData: IDataObject,
+	parameters: Record<string, unknown>,
+	mode: 'trigger' | 'manual' = 'trigger',
+) =>
+	runPoll({
+		node,
+		parameters: { options: { settleSeconds: 0 }, ...parameters },
+		credentials: apiKeyCredentials(sandbox),
+		staticData,
+		mode,
+	});
+const create = async (first: string) =>
+	(await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first } } })).body.contact;
 const names = (items: IDataObject[] | null) => (items ?? []).map((c: any) => c.info.name.first);
 const pause = () => new Promise((r) => setTimeout(r, 5));
 
@@ -26,7 +37,10 @@ test('"only new from now" emits nothing first, then each new contact once', asyn
 	await create('A');
 	await create('B');
 	await pause();
-	expect(names(await poll(state, { event: 'newContact', firstRun: 'fromNow' }))).toEqual(['A', 'B']);
+	expect(names(await poll(state, { event: 'newContact', firstRun: 'fromNow' }))).toEqual([
+		'A',
+		'B',
+	]);
 	expect(await poll(state, { event: 'newContact', firstRun: 'fromNow' })).toBeNull();
 	await create('C');
 	await pause();
@@ -44,7 +58,9 @@ test('"everything existing" loads all at 1000 per request, then only what is new
 	expect(counts['POST /contacts/v4/contacts/query']).toBe(3);
 	await create('Fresh');
 	await pause();
-	expect(names(await poll(state, { event: 'newContact', firstRun: 'everything' }))).toEqual(['Fresh']);
+	expect(names(await poll(state, { event: 'newContact', firstRun: 'everything' }))).toEqual([
+		'Fresh',
+	]);
 });
 
 test('contacts sharing a timestamp across a page boundary are neither lost nor repeated', async () => {
@@ -52,7 +68,9 @@ test('contacts sharing a timestamp across a page boundary are neither lost nor r
 	await admin(sandbox, 'POST', '/reset', { seed: 'contacts:2100' });
 	const all = (await admin(sandbox, 'GET', '/state')).contacts as Array<{ id: string }>;
 	const state: IDataObject = {};
-	const got = (await poll(state, { event: 'newContact', firstRun: 'everything' }))!.map((c: any) => c.id);
+	const got = (await poll(state, { event: 'newContact', firstRun: 'everything' }))!.map(
+		(c: any) => c.id,
+	);
 	expect(got).toHaveLength(2100);
 	expect(new Set(got)).toEqual(new Set(all.map((c) => c.id)));
 });
@@ -61,8 +79,13 @@ test('keyset paging survives many contacts at one exact timestamp', async () => 
 	await admin(sandbox, 'POST', '/reset', { seed: 'contacts:1500' });
 	// Force 1,200 contacts onto a single timestamp, more than a page.
 	const state0 = (await admin(sandbox, 'GET', '/state')).contacts as Array<{ id: string }>;
-	await admin(sandbox, 'POST', '/contacts/timestamps', { ids: state0.slice(0, 1200).map((c) => c.id), createdDate: '2026-01-01T00:00:00.000Z' });
-	const got = (await poll({}, { event: 'newContact', firstRun: 'everything' }))!.map((c: any) => c.id);
+	await admin(sandbox, 'POST', '/contacts/timestamps', {
+		ids: state0.slice(0, 1200).map((c) => c.id),
+		createdDate: '2026-01-01T00:00:00.000Z',
+	});
+	const got = (await poll({}, { event: 'newContact', firstRun: 'everything' }))!.map(
+		(c: any) => c.id,
+	);
 	expect(got).toHaveLength(1500);
 	expect(new Set(got).size).toBe(1500);
 });
@@ -74,15 +97,32 @@ test('updated contacts: each change once, including those changed while a poll r
 	const state: IDataObject = {};
 	expect(await poll(state, { event: 'updatedContact', firstRun: 'fromNow' })).toBeNull();
 	await pause();
-	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${a.id}`, { revision: 1, info: { company: 'X' } });
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${a.id}`, {
+		revision: 1,
+		info: { company: 'X' },
+	});
 	await pause();
-	expect((await poll(state, { event: 'updatedContact', firstRun: 'fromNow' }))!.map((c: any) => [c.id, c.revision])).toEqual([[a.id, 2]]);
+	expect(
+		(await poll(state, { event: 'updatedContact', firstRun: 'fromNow' }))!.map((c: any) => [
+			c.id,
+			c.revision,
+		]),
+	).toEqual([[a.id, 2]]);
 	// A change that lands during the next poll's read is reported by the poll after it.
-	await admin(sandbox, 'POST', '/faults', { kind: 'concurrentUpdate', method: 'POST', pathPrefix: '/contacts/v4/contacts/query', times: 1, info: { jobTitle: 'Mid-poll' }, contactId: b.id });
+	await admin(sandbox, 'POST', '/faults', {
+		kind: 'concurrentUpdate',
+		method: 'POST',
+		pathPrefix: '/contacts/v4/contacts/query',
+		times: 1,
+		info: { jobTitle: 'Mid-poll' },
+		contactId: b.id,
+	});
 	const during = await poll(state, { event: 'updatedContact', firstRun: 'fromNow' });
 	await pause();
 	const after = await poll(state, { event: 'updatedContact', firstRun: 'fromNow' });
-	expect([...(during ?? []), ...(after ?? [])].map((c: any) => [c.id, c.info.jobTitle])).toEqual([[b.id, 'Mid-poll']]);
+	expect([...(during ?? []), ...(after ?? [])].map((c: any) => [c.id, c.info.jobTitle])).toEqual([
+		[b.id, 'Mid-poll'],
+	]);
 });
 
 test('manual "fetch test event" returns the newest contact and leaves the cursor alone', async () => {
@@ -91,7 +131,9 @@ test('manual "fetch test event" returns the newest contact and leaves the cursor
 	await pause();
 	await create('Newest');
 	const state: IDataObject = {};
-	expect(names(await poll(state, { event: 'newContact', firstRun: 'everything' }, 'manual'))).toEqual(['Newest']);
+	expect(
+		names(await poll(state, { event: 'newContact', firstRun: 'everything' }, 'manual')),
+	).toEqual(['Newest']);
 	expect(state).toEqual({});
 });
 
@@ -105,8 +147,16 @@ describe('members and loyalty', () => {
 		const c = await create(first);
 		return (await api('POST', '/loyalty-accounts/v1/accounts', { contactId: c.id })).account;
 	};
-	const earn = (accountId: string, amount: number, key = `${accountId}-${amount}-${Math.random()}`) =>
-		api('POST', `/loyalty-accounts/v1/accounts/${accountId}/earn-points`, { amount, appId: 'n8n', idempotencyKey: key });
+	const earn = (
+		accountId: string,
+		amount: number,
+		key = `${accountId}-${amount}-${Math.random()}`,
+	) =>
+		api('POST', `/loyalty-accounts/v1/accounts/${accountId}/earn-points`, {
+			amount,
+			appId: 'n8n',
+			idempotencyKey: key,
+		});
 
 	beforeEach(async () => {
 		await api('POST', '/loyalty-programs/v1/program/activate');
@@ -142,7 +192,12 @@ describe('members and loyalty', () => {
 		await earn(b.id, 5);
 		await pause();
 		const got = await poll(state, { event: 'loyaltyBalanceChanged', firstRun: 'fromNow' });
-		expect(got!.map((x: any) => [x.id, x.points.balance]).sort()).toEqual([[a.id, 50], [b.id, 5]].sort());
+		expect(got!.map((x: any) => [x.id, x.points.balance]).sort()).toEqual(
+			[
+				[a.id, 50],
+				[b.id, 5],
+			].sort(),
+		);
 		expect(await poll(state, { event: 'loyaltyBalanceChanged', firstRun: 'fromNow' })).toBeNull();
 	});
 
@@ -161,7 +216,9 @@ describe('members and loyalty', () => {
 		expect(await poll(state, params)).toBeNull();
 		await earn(a.id, 40);
 		await pause();
-		expect((await poll(state, params))!.map((x: any) => [x.id, x.points.balance, x.threshold])).toEqual([[a.id, 100, 100]]);
+		expect(
+			(await poll(state, params))!.map((x: any) => [x.id, x.points.balance, x.threshold]),
+		).toEqual([[a.id, 100, 100]]);
 		await earn(a.id, 5);
 		await pause();
 		expect(await poll(state, params)).toBeNull();
@@ -187,7 +244,11 @@ test('"Ignore Our Own Writes" leaves out the changes our Contacts node made, not
 	const ours = await create('Ours');
 	const theirs = await create('Theirs');
 	await pause();
-	const parameters = { event: 'updatedContact', firstRun: 'fromNow', options: { settleSeconds: 0, ignoreOwnWrites: true } };
+	const parameters = {
+		event: 'updatedContact',
+		firstRun: 'fromNow',
+		options: { settleSeconds: 0, ignoreOwnWrites: true },
+	};
 	const state: IDataObject = {};
 	expect(await poll(state, parameters)).toBeNull();
 	await pause();
@@ -195,16 +256,26 @@ test('"Ignore Our Own Writes" leaves out the changes our Contacts node made, not
 	const write = (id: string, last: string) =>
 		runNode({
 			node: contacts,
-			parameters: { resource: 'contact', operation: 'update', contactId: { __rl: true, mode: 'id', value: id }, updateFields: { lastName: last } },
+			parameters: {
+				resource: 'contact',
+				operation: 'update',
+				contactId: { __rl: true, mode: 'id', value: id },
+				updateFields: { lastName: last },
+			},
 			credentials: apiKeyCredentials(sandbox),
 		});
 	await write(ours.id, 'ByN8n');
 	const current = (await wix(sandbox, 'GET', `/contacts/v4/contacts/${theirs.id}`)).body.contact;
-	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${theirs.id}`, { revision: current.revision, info: { name: { first: 'Theirs', last: 'ByHand' } } });
+	await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${theirs.id}`, {
+		revision: current.revision,
+		info: { name: { first: 'Theirs', last: 'ByHand' } },
+	});
 	await pause();
 	expect(names(await poll(state, parameters))).toEqual(['Theirs']);
 	// Without the option the same kind of change is emitted.
 	await write(theirs.id, 'ByN8nToo');
 	await pause();
-	expect(names(await poll(state, { ...parameters, options: { settleSeconds: 0 } }))).toEqual(['Theirs']);
+	expect(names(await poll(state, { ...parameters, options: { settleSeconds: 0 } }))).toEqual([
+		'Theirs',
+	]);
 });

@@ -9,7 +9,12 @@ const { run } = contactsNode(sandbox);
 
 describe('transport against a misbehaving Wix', () => {
 	it('retries 500 twice, then succeeds', async () => {
-		await admin(sandbox, 'POST', '/faults', { kind: 'status', status: 500, times: 2, pathPrefix: '/contacts/v4/contacts' });
+		await admin(sandbox, 'POST', '/faults', {
+			kind: 'status',
+			status: 500,
+			times: 2,
+			pathPrefix: '/contacts/v4/contacts',
+		});
 		const { output } = await run({ operation: 'create', contactFields: { firstName: 'Retry' } });
 		expect(output[0].json.info).toMatchObject({ name: { first: 'Retry' } });
 		const { requests } = await admin(sandbox, 'GET', '/requests');
@@ -32,14 +37,22 @@ describe('transport against a misbehaving Wix', () => {
 
 	it('never retries a 4xx', async () => {
 		await admin(sandbox, 'POST', '/faults', { kind: 'status', status: 400, times: 1 });
-		await expect(run({ operation: 'create', contactFields: { firstName: 'X' } })).rejects.toThrow(/400|INVALID_ARGUMENT/);
+		await expect(run({ operation: 'create', contactFields: { firstName: 'X' } })).rejects.toThrow(
+			/400|INVALID_ARGUMENT/,
+		);
 		expect((await admin(sandbox, 'GET', '/counts')).total).toBe(1);
 	});
 
 	it('rides out a 429 storm (every other request throttled) and creates every contact once', async () => {
 		await admin(sandbox, 'POST', '/faults', { kind: 'status', status: 429, every: 2 });
 		const items = Array.from({ length: 12 }, (_, k) => ({ first: `Storm${k}` }));
-		const { output } = await run({ operation: 'create', contactFields: (_: number, item: IDataObject) => ({ firstName: item.first }) }, { items });
+		const { output } = await run(
+			{
+				operation: 'create',
+				contactFields: (_: number, item: IDataObject) => ({ firstName: item.first }),
+			},
+			{ items },
+		);
 		expect(output).toHaveLength(12);
 		const state = await admin(sandbox, 'GET', '/state');
 		expect(state.contacts).toHaveLength(12);
@@ -49,7 +62,10 @@ describe('transport against a misbehaving Wix', () => {
 
 	it('gives up after the bounded number of attempts and says so', async () => {
 		await admin(sandbox, 'POST', '/faults', { kind: 'status', status: 503 });
-		const error = await run({ operation: 'get', contactId: rl('00000000-0000-4000-8000-000000000000') }).catch((e) => e);
+		const error = await run({
+			operation: 'get',
+			contactId: rl('00000000-0000-4000-8000-000000000000'),
+		}).catch((e) => e);
 		expect(error.httpCode).toBe('503');
 		expect(error.description).toMatch(/tried 5 times/);
 		expect((await admin(sandbox, 'GET', '/counts')).total).toBe(5);

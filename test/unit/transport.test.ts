@@ -1,6 +1,12 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { backoffDelay, isRetryable, MAX_ATTEMPTS, maxAttempts, parseRetryAfter } from '../../nodes/Wix/transport/backoff';
+import {
+	backoffDelay,
+	isRetryable,
+	MAX_ATTEMPTS,
+	maxAttempts,
+	parseRetryAfter,
+} from '../../nodes/Wix/transport/backoff';
 import * as contactsApi from '../../nodes/Wix/api/contacts';
 import { summarizeWixError } from '../../nodes/Wix/transport/errors';
 import { readHttpFailure } from '../../nodes/Wix/transport';
@@ -14,10 +20,18 @@ describe('error mapping', () => {
 			requestId: 'req-1',
 			body: {
 				message: 'INVALID_ARGUMENT',
-				details: { validationError: { fieldViolations: [{ field: 'info.emails.items[0].email', description: 'must be a valid email' }] } },
+				details: {
+					validationError: {
+						fieldViolations: [
+							{ field: 'info.emails.items[0].email', description: 'must be a valid email' },
+						],
+					},
+				},
 			},
 		});
-		expect(s.message).toBe('field "info.emails.items[0].email" must be a valid email [INVALID_ARGUMENT]');
+		expect(s.message).toBe(
+			'field "info.emails.items[0].email" must be a valid email [INVALID_ARGUMENT]',
+		);
 		expect(s.code).toBe('INVALID_ARGUMENT');
 		expect(s.httpCode).toBe('400');
 		expect(s.description).toContain('Correct the field');
@@ -28,13 +42,21 @@ describe('error mapping', () => {
 		status: 409,
 		body: {
 			message: 'Duplicate contact exists',
-			details: { applicationError: { code: 'DUPLICATE_CONTACT_EXISTS', description: 'Duplicate contact already exists', data: { duplicateContactId: 'abc', duplicateEmail: 'a@b.co' } } },
+			details: {
+				applicationError: {
+					code: 'DUPLICATE_CONTACT_EXISTS',
+					description: 'Duplicate contact already exists',
+					data: { duplicateContactId: 'abc', duplicateEmail: 'a@b.co' },
+				},
+			},
 		},
 	};
 
 	it('uses the application error description, code and data, with the API module’s words for them', () => {
 		const s = summarizeWixError(duplicate, contactsApi.errors);
-		expect(s.message).toBe('Duplicate contact already exists (existing contact ID: abc, email: a@b.co) [DUPLICATE_CONTACT_EXISTS]');
+		expect(s.message).toBe(
+			'Duplicate contact already exists (existing contact ID: abc, email: a@b.co) [DUPLICATE_CONTACT_EXISTS]',
+		);
 		expect(s.data).toEqual({ duplicateContactId: 'abc', duplicateEmail: 'a@b.co' });
 		expect(s.description).toMatch(/Create or Update/);
 	});
@@ -61,31 +83,61 @@ describe('error mapping', () => {
 	});
 
 	it('parses a JSON string body and falls back to text', () => {
-		expect(summarizeWixError({ status: 404, body: '{"details":{"applicationError":{"code":"X","description":"gone"}}}' }).message).toBe('gone [X]');
-		expect(summarizeWixError({ status: 502, body: 'Bad gateway' }).message).toBe('Bad gateway [HTTP_502]');
+		expect(
+			summarizeWixError({
+				status: 404,
+				body: '{"details":{"applicationError":{"code":"X","description":"gone"}}}',
+			}).message,
+		).toBe('gone [X]');
+		expect(summarizeWixError({ status: 502, body: 'Bad gateway' }).message).toBe(
+			'Bad gateway [HTTP_502]',
+		);
 	});
 
 	it('describes network failures', () => {
-		const s = summarizeWixError({ networkCode: 'ECONNRESET', networkMessage: 'socket hang up', attempts: 5 });
+		const s = summarizeWixError({
+			networkCode: 'ECONNRESET',
+			networkMessage: 'socket hang up',
+			attempts: 5,
+		});
 		expect(s.message).toBe('Could not reach Wix: socket hang up [ECONNRESET]');
 		expect(s.httpCode).toBeUndefined();
 	});
 });
 
 describe('reading what n8n threw', () => {
-	const node = { id: '1', name: 'Wix', type: 'x', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+	const node = {
+		id: '1',
+		name: 'Wix',
+		type: 'x',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {},
+	};
 
 	it('reads status, body, request id and Retry-After from a NodeApiError around an axios error', () => {
 		const axiosError = Object.assign(new Error('Request failed with status code 429'), {
 			isAxiosError: true,
-			response: { status: 429, headers: { 'x-wix-request-id': 'r9', 'retry-after': '2' }, data: { message: 'slow down' } },
+			response: {
+				status: 429,
+				headers: { 'x-wix-request-id': 'r9', 'retry-after': '2' },
+				data: { message: 'slow down' },
+			},
 		});
 		const failure = readHttpFailure(new NodeApiError(node, axiosError as never));
-		expect(failure).toMatchObject({ status: 429, requestId: 'r9', retryAfterMs: 2000, body: { message: 'slow down' } });
+		expect(failure).toMatchObject({
+			status: 429,
+			requestId: 'r9',
+			retryAfterMs: 2000,
+			body: { message: 'slow down' },
+		});
 	});
 
 	it('reads the network code of a dropped connection', () => {
-		const axiosError = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', isAxiosError: true });
+		const axiosError = Object.assign(new Error('socket hang up'), {
+			code: 'ECONNRESET',
+			isAxiosError: true,
+		});
 		const failure = readHttpFailure(new NodeApiError(node, axiosError as never));
 		expect(failure.status).toBeUndefined();
 		expect(failure.networkCode).toBe('ECONNRESET');
@@ -97,7 +149,8 @@ describe('backoff', () => {
 		expect(isRetryable(429, undefined)).toBe(true);
 		expect(isRetryable(500, undefined)).toBe(true);
 		expect(isRetryable(503, undefined)).toBe(true);
-		for (const status of [400, 401, 403, 404, 409, 428]) expect(isRetryable(status, undefined)).toBe(false);
+		for (const status of [400, 401, 403, 404, 409, 428])
+			expect(isRetryable(status, undefined)).toBe(false);
 		expect(isRetryable(undefined, 'ECONNRESET')).toBe(true);
 		expect(isRetryable(undefined, 'ETIMEDOUT')).toBe(true);
 		expect(isRetryable(undefined, 'ENOTFOUND')).toBe(false);
@@ -115,7 +168,9 @@ describe('backoff', () => {
 	it('waits long enough for a throttled minute to pass before giving up', () => {
 		expect(maxAttempts(500)).toBe(5);
 		expect(maxAttempts(429)).toBe(9);
-		const worstCase = Array.from({ length: maxAttempts(429) - 1 }, (_, k) => backoffDelay(k, undefined, () => 0, 429)).reduce((a, b) => a + b, 0);
+		const worstCase = Array.from({ length: maxAttempts(429) - 1 }, (_, k) =>
+			backoffDelay(k, undefined, () => 0, 429),
+		).reduce((a, b) => a + b, 0);
 		expect(worstCase).toBeGreaterThanOrEqual(60_000);
 		expect(backoffDelay(0, undefined, () => 1, 429)).toBe(1000);
 	});
@@ -159,7 +214,10 @@ describe('paging', () => {
 		const calls: PageRequest[] = [];
 		const fetchPage = async (page: PageRequest) => {
 			calls.push(page);
-			const items = Array.from({ length: Math.max(0, Math.min(page.limit, total - page.offset)) }, (_, k) => ({ n: page.offset + k }));
+			const items = Array.from(
+				{ length: Math.max(0, Math.min(page.limit, total - page.offset)) },
+				(_, k) => ({ n: page.offset + k }),
+			);
 			return { items, [metaKey]: { count: items.length, offset: page.offset, total } };
 		};
 		return { calls, fetchPage };
@@ -167,22 +225,35 @@ describe('paging', () => {
 
 	it('pages the offset model at the page size until the total is reached', async () => {
 		const { calls, fetchPage } = offsetServer(2500);
-		const items = await collectPages<{ n: number }>({ model: 'offset', itemsKey: 'items', pageSize: 1000 }, fetchPage);
+		const items = await collectPages<{ n: number }>(
+			{ model: 'offset', itemsKey: 'items', pageSize: 1000 },
+			fetchPage,
+		);
 		expect(items).toHaveLength(2500);
 		expect(items[2499].n).toBe(2499);
-		expect(calls.map((c) => [c.limit, c.offset])).toEqual([[1000, 0], [1000, 1000], [1000, 2000]]);
+		expect(calls.map((c) => [c.limit, c.offset])).toEqual([
+			[1000, 0],
+			[1000, 1000],
+			[1000, 2000],
+		]);
 	});
 
 	it('stops at an exact multiple of the page size without an extra request', async () => {
 		const { calls, fetchPage } = offsetServer(2000, 'metadata');
-		const items = await collectPages({ model: 'offset', itemsKey: 'items', pageSize: 1000 }, fetchPage);
+		const items = await collectPages(
+			{ model: 'offset', itemsKey: 'items', pageSize: 1000 },
+			fetchPage,
+		);
 		expect(items).toHaveLength(2000);
 		expect(calls).toHaveLength(2);
 	});
 
 	it('asks only for what the limit still needs', async () => {
 		const { calls, fetchPage } = offsetServer(5000);
-		const items = await collectPages({ model: 'offset', itemsKey: 'items', pageSize: 1000, limit: 1200 }, fetchPage);
+		const items = await collectPages(
+			{ model: 'offset', itemsKey: 'items', pageSize: 1000, limit: 1200 },
+			fetchPage,
+		);
 		expect(items).toHaveLength(1200);
 		expect(calls.map((c) => c.limit)).toEqual([1000, 200]);
 	});
@@ -194,22 +265,31 @@ describe('paging', () => {
 			{ items: [5], pagingMetadata: { cursors: { next: null }, hasNext: false } },
 		];
 		const cursors: Array<string | undefined> = [];
-		const items = await collectPages({ model: 'cursor', itemsKey: 'items', pageSize: 2 }, async (page) => {
-			cursors.push(page.cursor);
-			return pages[cursors.length - 1];
-		});
+		const items = await collectPages(
+			{ model: 'cursor', itemsKey: 'items', pageSize: 2 },
+			async (page) => {
+				cursors.push(page.cursor);
+				return pages[cursors.length - 1];
+			},
+		);
 		expect(items).toEqual([1, 2, 3, 4, 5]);
 		expect(cursors).toEqual([undefined, 'c2', 'c3']);
 	});
 
 	it('reads the legacy pagination block', async () => {
 		const calls: PageRequest[] = [];
-		const items = await collectPages({ model: 'legacy', itemsKey: 'cards', pageSize: 2 }, async (page) => {
-			calls.push(page);
-			const all = ['a', 'b', 'c'];
-			const cards = all.slice(page.offset, page.offset + page.limit);
-			return { cards, pagination: { offset: page.offset, limit: page.limit, total: 3, count: cards.length } };
-		});
+		const items = await collectPages(
+			{ model: 'legacy', itemsKey: 'cards', pageSize: 2 },
+			async (page) => {
+				calls.push(page);
+				const all = ['a', 'b', 'c'];
+				const cards = all.slice(page.offset, page.offset + page.limit);
+				return {
+					cards,
+					pagination: { offset: page.offset, limit: page.limit, total: 3, count: cards.length },
+				};
+			},
+		);
 		expect(items).toEqual(['a', 'b', 'c']);
 		expect(calls).toHaveLength(2);
 	});
@@ -225,7 +305,11 @@ describe('cursor pages send only the cursor', () => {
 		];
 		const ctx = {
 			getNodeParameter: () => 'apiKey',
-			getCredentials: async () => ({ baseUrl: 'https://www.wixapis.com', siteId: 's', requestsPerMinute: 0 }),
+			getCredentials: async () => ({
+				baseUrl: 'https://www.wixapis.com',
+				siteId: 's',
+				requestsPerMinute: 0,
+			}),
 			getNode: () => ({ name: 'Wix' }),
 			helpers: {
 				httpRequestWithAuthentication: async (_type: string, options: any) => {
@@ -237,14 +321,20 @@ describe('cursor pages send only the cursor', () => {
 		const items = await wixApiRequestAllItems(ctx as never, {
 			method: 'POST',
 			path: '/loyalty-accounts/v1/accounts/query',
-			body: { query: { filter: { 'points.balance': { $gt: 5 } }, sort: [{ fieldName: 'createdDate' }] } },
+			body: {
+				query: { filter: { 'points.balance': { $gt: 5 } }, sort: [{ fieldName: 'createdDate' }] },
+			},
 			model: 'cursor',
 			itemsKey: 'items',
 			pageSize: 2,
 			pagingIn: 'query',
 		});
 		expect(items).toEqual([1, 2, 3]);
-		expect(sent[0].query).toEqual({ filter: { 'points.balance': { $gt: 5 } }, sort: [{ fieldName: 'createdDate' }], cursorPaging: { limit: 2 } });
+		expect(sent[0].query).toEqual({
+			filter: { 'points.balance': { $gt: 5 } },
+			sort: [{ fieldName: 'createdDate' }],
+			cursorPaging: { limit: 2 },
+		});
 		expect(sent[1].query).toEqual({ cursorPaging: { limit: 2, cursor: 'c2' } });
 	});
 });

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty } from '../shared/descriptions';
@@ -18,16 +23,29 @@ export class WixContacts implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, find, update, merge and label the contacts of a Wix site; manage labels, custom fields and email subscriptions',
+		description:
+			'Create, find, update, merge and label the contacts of a Wix site; manage labels, custom fields and email subscriptions',
 		defaults: { name: 'Wix Contacts' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		// Spelled out (not spread from shared) so n8n's lint rules can read them.
 		credentials: [
-			{ name: 'wixApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'wixOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: 'wixSiteBackendApi', required: true, displayOptions: { show: { resource: ['contact'], operation: ['sendTriggeredEmail'] } } },
+			{
+				name: 'wixApiKeyApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'wixOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'wixSiteBackendApi',
+				required: true,
+				displayOptions: { show: { resource: ['contact'], operation: ['sendTriggeredEmail'] } },
+			},
 		],
 		properties: [
 			authenticationProperty,

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { authenticationProperty, optionsCollection } from '../shared/descriptions';
@@ -16,13 +22,28 @@ interface PollState {
 }
 
 /** Reads every record of `source` whose window timestamp is in [from, to). */
-async function readWindow(ctx: IPollFunctions, source: PollSource, from: string, to: string): Promise<IDataObject[]> {
+async function readWindow(
+	ctx: IPollFunctions,
+	source: PollSource,
+	from: string,
+	to: string,
+): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
 	const emitted = new Set<string>();
 	let keyset: Keyset | undefined;
 	do {
-		const { filter, offset } = windowQuery(source.windowField, from, to, source.keysetField, keyset, source.skip);
-		const response = await wixApiRequest<Record<string, IDataObject[]>>(ctx, source.page(filter, offset));
+		const { filter, offset } = windowQuery(
+			source.windowField,
+			from,
+			to,
+			source.keysetField,
+			keyset,
+			source.skip,
+		);
+		const response = await wixApiRequest<Record<string, IDataObject[]>>(
+			ctx,
+			source.page(filter, offset),
+		);
 		const page = response[source.itemsKey] ?? [];
 		for (const record of page) {
 			if (emitted.has(String(record.id))) continue;
@@ -34,7 +55,8 @@ async function readWindow(ctx: IPollFunctions, source: PollSource, from: string,
 	return found;
 }
 
-const balanceOf = (account: IDataObject) => Number((account.points as IDataObject | undefined)?.balance ?? 0);
+const balanceOf = (account: IDataObject) =>
+	Number((account.points as IDataObject | undefined)?.balance ?? 0);
 
 export class WixPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,14 +66,23 @@ export class WixPollingTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow on new or changed Wix contacts, new members and loyalty balances, by polling',
+		description:
+			'Starts the workflow on new or changed Wix contacts, new members and loyalty balances, by polling',
 		defaults: { name: 'Wix Polling Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'wixApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'wixOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'wixApiKeyApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'wixOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			authenticationProperty,
@@ -60,15 +91,24 @@ export class WixPollingTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Loyalty Balance Changed', value: 'loyaltyBalanceChanged', description: 'A loyalty account’s points changed' },
+					{
+						name: 'Loyalty Balance Changed',
+						value: 'loyaltyBalanceChanged',
+						description: 'A loyalty account’s points changed',
+					},
 					{
 						name: 'Loyalty Balance Reached Threshold',
 						value: 'loyaltyThreshold',
-						description: 'An account’s balance went from below the threshold to at or above it (once each time)',
+						description:
+							'An account’s balance went from below the threshold to at or above it (once each time)',
 					},
 					{ name: 'New Contact', value: 'newContact', description: 'A contact was created' },
 					{ name: 'New Member', value: 'newMember', description: 'A site member signed up' },
-					{ name: 'Updated Contact', value: 'updatedContact', description: 'A contact was created or changed' },
+					{
+						name: 'Updated Contact',
+						value: 'updatedContact',
+						description: 'A contact was created or changed',
+					},
 				],
 				default: 'newContact',
 			},
@@ -85,8 +125,17 @@ export class WixPollingTrigger implements INodeType {
 				name: 'firstRun',
 				type: 'options',
 				options: [
-					{ name: 'Only New From Now', value: 'fromNow', description: 'Start with what happens after activation' },
-					{ name: 'Everything Existing', value: 'everything', description: 'Emit every existing record once (1000 contacts per request), then keep up' },
+					{
+						name: 'Only New From Now',
+						value: 'fromNow',
+						description: 'Start with what happens after activation',
+					},
+					{
+						name: 'Everything Existing',
+						value: 'everything',
+						description:
+							'Emit every existing record once (1000 contacts per request), then keep up',
+					},
 				],
 				default: 'fromNow',
 			},
@@ -106,7 +155,8 @@ export class WixPollingTrigger implements INodeType {
 					type: 'number',
 					typeOptions: { minValue: 0 },
 					default: 10,
-					description: 'Records younger than this are left for the next poll, so ones Wix is still indexing are not skipped',
+					description:
+						'Records younger than this are left for the next poll, so ones Wix is still indexing are not skipped',
 				},
 			]),
 		],
@@ -116,10 +166,14 @@ export class WixPollingTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as string;
 		const source = POLL_SOURCES[event];
 		if (!source) throw new NodeOperationError(this.getNode(), `Unknown event "${event}"`);
-		const options = this.getNodeParameter('options', {}) as { settleSeconds?: number; ignoreOwnWrites?: boolean };
+		const options = this.getNodeParameter('options', {}) as {
+			settleSeconds?: number;
+			ignoreOwnWrites?: boolean;
+		};
 		const settleMs = Number(options.settleSeconds ?? 10) * 1000;
 		const to = new Date(Date.now() - settleMs).toISOString();
-		const threshold = event === 'loyaltyThreshold' ? Number(this.getNodeParameter('threshold', 0)) : undefined;
+		const threshold =
+			event === 'loyaltyThreshold' ? Number(this.getNodeParameter('threshold', 0)) : undefined;
 
 		if (this.getMode() === 'manual') {
 			const response = await wixApiRequest<Record<string, IDataObject[]>>(this, source.sample());
@@ -137,7 +191,12 @@ export class WixPollingTrigger implements INodeType {
 			if (!everything) {
 				// Accounts already over the threshold at activation have not "reached" it from now on.
 				if (threshold !== undefined) {
-					const current = await readWindow(this, source, new Date(0).toISOString(), state.cursor.from);
+					const current = await readWindow(
+						this,
+						source,
+						new Date(0).toISOString(),
+						state.cursor.from,
+					);
 					state.above = current.filter((a) => balanceOf(a) >= threshold).map((a) => String(a.id));
 				}
 				return null;
@@ -162,7 +221,9 @@ export class WixPollingTrigger implements INodeType {
 		}
 		const echo = source.echo;
 		if (options.ignoreOwnWrites && echo) {
-			records = records.filter((record) => !isOwnEvent({ ...echo, entityId: String(record.id), entity: record }));
+			records = records.filter(
+				(record) => !isOwnEvent({ ...echo, entityId: String(record.id), entity: record }),
+			);
 		}
 		// The cursor moves only once the whole window was read.
 		state.cursor = { from: to };

@@ -40,7 +40,12 @@ export function windowQuery(
 }
 
 /** The keyset after a page sorted ascending by `keysetField`, or undefined when it was the last. */
-export function nextKeyset(page: IDataObject[], pageSize: number, keysetField: string, keyset?: Keyset): Keyset | undefined {
+export function nextKeyset(
+	page: IDataObject[],
+	pageSize: number,
+	keysetField: string,
+	keyset?: Keyset,
+): Keyset | undefined {
 	if (page.length < pageSize || page.length === 0) return undefined;
 	const valueOf = (item: IDataObject) => String(item[keysetField]);
 	const last = valueOf(page[page.length - 1]);

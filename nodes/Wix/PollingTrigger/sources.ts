@@ -31,9 +31,21 @@ const contacts = (windowField: string, slug: string): PollSource => ({
 	skip: 'offset',
 	page: (filter, offset) =>
 		contactsApi.queryPage({
-			query: { filter, sort: [{ fieldName: 'createdDate', order: 'ASC' }], paging: { limit: contactsApi.QUERY_PAGE_SIZE, offset }, fieldsets: ['FULL'] },
+			query: {
+				filter,
+				sort: [{ fieldName: 'createdDate', order: 'ASC' }],
+				paging: { limit: contactsApi.QUERY_PAGE_SIZE, offset },
+				fieldsets: ['FULL'],
+			},
 		}),
-	sample: () => contactsApi.queryPage({ query: { sort: [{ fieldName: 'createdDate', order: 'DESC' }], paging: { limit: 1 }, fieldsets: ['FULL'] } }),
+	sample: () =>
+		contactsApi.queryPage({
+			query: {
+				sort: [{ fieldName: 'createdDate', order: 'DESC' }],
+				paging: { limit: 1 },
+				fieldsets: ['FULL'],
+			},
+		}),
 	echo: { entityFqdn: contactsApi.ENTITY_FQDN, slug },
 });
 
@@ -44,8 +56,16 @@ const loyaltyAccounts: PollSource = {
 	keysetField: 'lastActivityDate',
 	skip: 'excludeIds',
 	page: (filter) =>
-		loyaltyAccountsApi.queryPage({ filter, sort: [{ fieldName: 'lastActivityDate', order: 'ASC' }], cursorPaging: { limit: loyaltyAccountsApi.QUERY_PAGE_SIZE } }),
-	sample: () => loyaltyAccountsApi.queryPage({ sort: [{ fieldName: 'lastActivityDate', order: 'DESC' }], cursorPaging: { limit: 1 } }),
+		loyaltyAccountsApi.queryPage({
+			filter,
+			sort: [{ fieldName: 'lastActivityDate', order: 'ASC' }],
+			cursorPaging: { limit: loyaltyAccountsApi.QUERY_PAGE_SIZE },
+		}),
+	sample: () =>
+		loyaltyAccountsApi.queryPage({
+			sort: [{ fieldName: 'lastActivityDate', order: 'DESC' }],
+			cursorPaging: { limit: 1 },
+		}),
 };
 
 const newMembers: PollSource = {
@@ -55,8 +75,16 @@ const newMembers: PollSource = {
 	keysetField: 'createdDate',
 	skip: 'offset',
 	page: (filter, offset) =>
-		membersApi.queryPage({ filter, sorting: [{ fieldName: 'createdDate', order: 'ASC' }], paging: { limit: membersApi.QUERY_PAGE_SIZE, offset } }),
-	sample: () => membersApi.queryPage({ sorting: [{ fieldName: 'createdDate', order: 'DESC' }], paging: { limit: 1 } }),
+		membersApi.queryPage({
+			filter,
+			sorting: [{ fieldName: 'createdDate', order: 'ASC' }],
+			paging: { limit: membersApi.QUERY_PAGE_SIZE, offset },
+		}),
+	sample: () =>
+		membersApi.queryPage({
+			sorting: [{ fieldName: 'createdDate', order: 'DESC' }],
+			paging: { limit: 1 },
+		}),
 };
 
 export const POLL_SOURCES: Record<string, PollSource> = {

@@ -23,7 +23,13 @@ import {
 	secretMatches,
 } from './automation';
 import { WIX_EVENTS } from './events';
-import { MAX_WEBHOOK_BYTES, parsePublicKey, readWixWebhook, WebhookRejection, type WixEvent } from './webhookJwt';
+import {
+	MAX_WEBHOOK_BYTES,
+	parsePublicKey,
+	readWixWebhook,
+	WebhookRejection,
+	type WixEvent,
+} from './webhookJwt';
 
 /** Event IDs already turned into executions, per workflow node, for Wix's redeliveries. */
 const SEEN_LIMIT = 2000;
@@ -48,7 +54,9 @@ function remember(list: string[], id: string) {
 const VERIFIER_TTL_MS = 30_000;
 const verifiers = new Map<string, { publicKey: KeyObject; instanceId: string; expires: number }>();
 
-async function verifierFor(ctx: IWebhookFunctions): Promise<{ publicKey: KeyObject; instanceId: string }> {
+async function verifierFor(
+	ctx: IWebhookFunctions,
+): Promise<{ publicKey: KeyObject; instanceId: string }> {
 	const node = ctx.getNode();
 	const key = `${ctx.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
 	const cached = verifiers.get(key);
@@ -90,13 +98,22 @@ export class WixTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{$parameter["source"] === "automation" ? "Automation: " + $parameter["automationTrigger"] : (($parameter["events"] || []).length ? $parameter["events"].length + " event types" : "all events")}}',
-		description: 'Starts the workflow on Wix events: signed app webhooks, or a Wix Automation the node registers itself',
+		description:
+			'Starts the workflow on Wix events: signed app webhooks, or a Wix Automation the node registers itself',
 		defaults: { name: 'Wix Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'wixOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: 'wixApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+			{
+				name: 'wixOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'wixApiKeyApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
 		],
 		webhooks: [
 			{
@@ -117,7 +134,8 @@ export class WixTrigger implements INodeType {
 					{
 						name: 'App Webhooks (Signed)',
 						value: 'appWebhook',
-						description: 'Events your Wix app receives, signed by Wix; needs the Wix OAuth2 credential with the app’s public key',
+						description:
+							'Events your Wix app receives, signed by Wix; needs the Wix OAuth2 credential with the app’s public key',
 					},
 					{
 						name: 'Wix Automation',
@@ -128,7 +146,11 @@ export class WixTrigger implements INodeType {
 				default: 'appWebhook',
 			},
 			// Visible in both sources: n8n leaves hidden parameters unset, and the credentials depend on it.
-			{ ...authenticationProperty, default: 'oAuth2', description: 'App webhooks need OAuth2 (Wix App); a Wix Automation works with either' },
+			{
+				...authenticationProperty,
+				default: 'oAuth2',
+				description: 'App webhooks need OAuth2 (Wix App); a Wix Automation works with either',
+			},
 			{
 				displayName: 'Trigger On',
 				name: 'automationTrigger',
@@ -136,7 +158,8 @@ export class WixTrigger implements INodeType {
 				options: AUTOMATION_TRIGGER_OPTIONS,
 				default: 'contacts-new_contact_was_created',
 				displayOptions: { show: { source: ['automation'] } },
-				description: 'The Wix Automations trigger; activating the workflow registers an automation for it and deactivating removes it',
+				description:
+					'The Wix Automations trigger; activating the workflow registers an automation for it and deactivating removes it',
 			},
 			{
 				displayName:
@@ -153,7 +176,8 @@ export class WixTrigger implements INodeType {
 				options: WIX_EVENTS,
 				default: [],
 				displayOptions: { show: { source: ['appWebhook'] } },
-				description: 'Which events start the workflow; none selected means every event the app sends',
+				description:
+					'Which events start the workflow; none selected means every event the app sends',
 			},
 			{
 				displayName: 'Options',
@@ -167,7 +191,8 @@ export class WixTrigger implements INodeType {
 						name: 'ignoreOwnWrites',
 						type: 'boolean',
 						default: true,
-						description: 'Whether to drop events caused by this package’s own nodes (so a 2-way sync does not loop)',
+						description:
+							'Whether to drop events caused by this package’s own nodes (so a 2-way sync does not loop)',
 					},
 					{
 						displayName: 'Include Raw Event',
@@ -201,9 +226,14 @@ export class WixTrigger implements INodeType {
 				const source = this.getNodeParameter('source', 'appWebhook');
 				if (source !== 'automation') {
 					if (this.getNodeParameter('authentication', 'oAuth2') !== 'oAuth2') {
-						throw new NodeOperationError(this.getNode(), 'App webhooks need the Wix OAuth2 credential', {
-							description: 'Set Authentication to OAuth2 (Wix App), or choose the Wix Automation source to use an API key',
-						});
+						throw new NodeOperationError(
+							this.getNode(),
+							'App webhooks need the Wix OAuth2 credential',
+							{
+								description:
+									'Set Authentication to OAuth2 (Wix App), or choose the Wix Automation source to use an API key',
+							},
+						);
 					}
 					return true;
 				}
@@ -232,21 +262,38 @@ export class WixTrigger implements INodeType {
 		} catch {
 			return answer(413, 'Body too large for a Wix webhook');
 		}
-		const raw = req.rawBody ?? (typeof req.body === 'string' ? Buffer.from(req.body) : Buffer.alloc(0));
+		const raw =
+			req.rawBody ?? (typeof req.body === 'string' ? Buffer.from(req.body) : Buffer.alloc(0));
 		if (raw.length > MAX_WEBHOOK_BYTES) return answer(413, 'Body too large for a Wix webhook');
 
-		const options = this.getNodeParameter('triggerOptions', {}) as { ignoreOwnWrites?: boolean; includeRaw?: boolean };
+		const options = this.getNodeParameter('triggerOptions', {}) as {
+			ignoreOwnWrites?: boolean;
+			includeRaw?: boolean;
+		};
 		if (this.getNodeParameter('source', 'appWebhook') === 'automation') {
 			const state = this.getWorkflowStaticData('node') as { secret?: string };
-			if (!secretMatches((this.getQueryData() as IDataObject).secret, state.secret)) return answer(401, 'Unauthorized');
+			if (!secretMatches((this.getQueryData() as IDataObject).secret, state.secret))
+				return answer(401, 'Unauthorized');
 			const payload = readDelivery(raw);
 			if (!payload) return answer(400, 'Expected the JSON body of a Wix Automations webhook');
-			const triggerKey = String(payload.triggerKey ?? this.getNodeParameter('automationTrigger', ''));
+			const triggerKey = String(
+				payload.triggerKey ?? this.getNodeParameter('automationTrigger', ''),
+			);
 			const echo = AUTOMATION_TRIGGERS[triggerKey]?.echo;
-			if (options.ignoreOwnWrites !== false && echo && isOwnEvent(echo(payload as IDataObject))) return answer(200);
+			if (options.ignoreOwnWrites !== false && echo && isOwnEvent(echo(payload as IDataObject)))
+				return answer(200);
 			const eventId = deliveryId(raw);
 			if (seenBefore(this, eventId)) return answer(200);
-			return { workflowData: [this.helpers.returnJsonArray({ eventType: triggerKey, eventId, source: 'automation', data: payload } as IDataObject)] };
+			return {
+				workflowData: [
+					this.helpers.returnJsonArray({
+						eventType: triggerKey,
+						eventId,
+						source: 'automation',
+						data: payload,
+					} as IDataObject),
+				],
+			};
 		}
 
 		let verifier: Awaited<ReturnType<typeof verifierFor>>;
@@ -254,7 +301,8 @@ export class WixTrigger implements INodeType {
 			verifier = await verifierFor(this);
 		} catch (error) {
 			// A missing or unreadable public key is logged, not turned into an execution per request.
-			if (!(error instanceof WebhookRejection)) throw new NodeOperationError(this.getNode(), error as Error);
+			if (!(error instanceof WebhookRejection))
+				throw new NodeOperationError(this.getNode(), error as Error);
 			this.logger.warn(`Wix Trigger refused a webhook: ${error.message}`);
 			return answer(401, 'Unauthorized');
 		}
@@ -263,7 +311,10 @@ export class WixTrigger implements INodeType {
 			event = readWixWebhook(raw.toString('utf8'), { ...verifier, includeRaw: options.includeRaw });
 		} catch (error) {
 			// Whatever an unauthenticated body makes the parser do, it starts nothing.
-			const reason = error instanceof WebhookRejection ? error.message : 'the body could not be read as a Wix webhook';
+			const reason =
+				error instanceof WebhookRejection
+					? error.message
+					: 'the body could not be read as a Wix webhook';
 			this.logger.warn(`Wix Trigger refused a webhook: ${reason}`);
 			return answer(401, 'Unauthorized');
 		}

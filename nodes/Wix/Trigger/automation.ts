@@ -11,7 +11,10 @@ import type { EntityEvent } from '../shared/echo';
 import { wixApiRequest, wixApiRequestAllItems } from '../transport';
 
 /** Wix's app that performs "send via webhook" actions, and its action key. */
-const WEBHOOK_ACTION = { appId: '139ef4fa-c108-8f9a-c7be-d5f492a2c939', actionKey: 'webhooks-action' };
+const WEBHOOK_ACTION = {
+	appId: '139ef4fa-c108-8f9a-c7be-d5f492a2c939',
+	actionKey: 'webhooks-action',
+};
 
 interface AutomationTrigger {
 	appId: string;
@@ -32,20 +35,55 @@ export const AUTOMATION_TRIGGERS: Record<string, AutomationTrigger> = {
 			entity: { primaryInfo: { email: ((payload.contact ?? {}) as { email?: string }).email } },
 		}),
 	},
-	'contacts-label_added_to_contact': { appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f', name: 'Label Added to Contact' },
-	'contacts-label_removed_from_contact': { appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f', name: 'Label Removed From Contact' },
-	'wix_form_app-form_submitted': { appId: '225dd912-7dea-4738-8688-4b8c6955ffc2', name: 'Form Submitted' },
-	'wix_members-uou_signs_up': { appId: 'eb377299-86b4-4a86-a1b5-774a2d1d374b', name: 'Member Signed Up' },
-	'wix_members-member_approves': { appId: 'eb377299-86b4-4a86-a1b5-774a2d1d374b', name: 'Member Approved' },
-	'wix_members-member_deleted': { appId: 'eb377299-86b4-4a86-a1b5-774a2d1d374b', name: 'Member Deleted' },
-	'wix_loyalty-points_earned': { appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df', name: 'Loyalty Points Earned' },
-	'wix_loyalty-points_adjusted': { appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df', name: 'Loyalty Points Adjusted' },
-	'wix_loyalty-tier_updated': { appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df', name: 'Loyalty Tier Reached' },
-	'wix_loyalty-loyalty_points_reached': { appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df', name: 'Loyalty Reward Reachable' },
-	'wix_workflows-card_added_or_moved': { appId: 'ea2821fc-7d97-40a9-9f75-772f29178430', name: 'Workflow Card Added or Moved' },
+	'contacts-label_added_to_contact': {
+		appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
+		name: 'Label Added to Contact',
+	},
+	'contacts-label_removed_from_contact': {
+		appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
+		name: 'Label Removed From Contact',
+	},
+	'wix_form_app-form_submitted': {
+		appId: '225dd912-7dea-4738-8688-4b8c6955ffc2',
+		name: 'Form Submitted',
+	},
+	'wix_members-uou_signs_up': {
+		appId: 'eb377299-86b4-4a86-a1b5-774a2d1d374b',
+		name: 'Member Signed Up',
+	},
+	'wix_members-member_approves': {
+		appId: 'eb377299-86b4-4a86-a1b5-774a2d1d374b',
+		name: 'Member Approved',
+	},
+	'wix_members-member_deleted': {
+		appId: 'eb377299-86b4-4a86-a1b5-774a2d1d374b',
+		name: 'Member Deleted',
+	},
+	'wix_loyalty-points_earned': {
+		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
+		name: 'Loyalty Points Earned',
+	},
+	'wix_loyalty-points_adjusted': {
+		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
+		name: 'Loyalty Points Adjusted',
+	},
+	'wix_loyalty-tier_updated': {
+		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
+		name: 'Loyalty Tier Reached',
+	},
+	'wix_loyalty-loyalty_points_reached': {
+		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
+		name: 'Loyalty Reward Reachable',
+	},
+	'wix_workflows-card_added_or_moved': {
+		appId: 'ea2821fc-7d97-40a9-9f75-772f29178430',
+		name: 'Workflow Card Added or Moved',
+	},
 };
 
-export const AUTOMATION_TRIGGER_OPTIONS: INodePropertyOptions[] = Object.entries(AUTOMATION_TRIGGERS)
+export const AUTOMATION_TRIGGER_OPTIONS: INodePropertyOptions[] = Object.entries(
+	AUTOMATION_TRIGGERS,
+)
 	.map(([value, t]) => ({ name: t.name, value }))
 	.sort((a, b) => a.name.localeCompare(b.name));
 
@@ -56,7 +94,12 @@ interface AutomationState {
 
 interface WixAutomation {
 	id?: string;
-	configuration?: { actions?: Record<string, { appDefinedInfo?: { actionKey?: string; inputMapping?: { url?: string } } }> };
+	configuration?: {
+		actions?: Record<
+			string,
+			{ appDefinedInfo?: { actionKey?: string; inputMapping?: { url?: string } } }
+		>;
+	};
 }
 
 function webhookUrlsOf(automation: WixAutomation): string[] {
@@ -79,10 +122,17 @@ export async function automationExists(ctx: IHookFunctions): Promise<boolean> {
 	if (!state.automationId || !state.secret) return false;
 	let automation: WixAutomation;
 	try {
-		automation = (await wixApiRequest<{ automation: WixAutomation }>(ctx, automationsApi.get(state.automationId))).automation;
+		automation = (
+			await wixApiRequest<{ automation: WixAutomation }>(
+				ctx,
+				automationsApi.get(state.automationId),
+			)
+		).automation;
 	} catch (error) {
 		if (!isNotFound(error)) throw new NodeOperationError(ctx.getNode(), error as Error);
-		ctx.logger.info(`Wix automation ${state.automationId} no longer exists; it will be registered again`);
+		ctx.logger.info(
+			`Wix automation ${state.automationId} no longer exists; it will be registered again`,
+		);
 		delete state.automationId;
 		return false;
 	}
@@ -92,7 +142,9 @@ export async function automationExists(ctx: IHookFunctions): Promise<boolean> {
 /** Deletes every automation that posts to this node, found by paging through all of them. */
 async function removeOwnAutomations(ctx: IHookFunctions): Promise<number> {
 	const all = await wixApiRequestAllItems<WixAutomation>(ctx, automationsApi.queryAll());
-	const mine = all.filter((a) => webhookUrlsOf(a).some((url) => url === baseUrl(ctx) || url.startsWith(`${baseUrl(ctx)}?`)));
+	const mine = all.filter((a) =>
+		webhookUrlsOf(a).some((url) => url === baseUrl(ctx) || url.startsWith(`${baseUrl(ctx)}?`)),
+	);
 	for (const automation of mine) {
 		try {
 			await wixApiRequest(ctx, automationsApi.remove(String(automation.id)));
@@ -107,7 +159,8 @@ async function removeOwnAutomations(ctx: IHookFunctions): Promise<number> {
 export async function createAutomation(ctx: IHookFunctions): Promise<boolean> {
 	const triggerKey = ctx.getNodeParameter('automationTrigger') as string;
 	const trigger = AUTOMATION_TRIGGERS[triggerKey];
-	if (!trigger) throw new NodeOperationError(ctx.getNode(), `Unknown Wix Automations trigger "${triggerKey}"`);
+	if (!trigger)
+		throw new NodeOperationError(ctx.getNode(), `Unknown Wix Automations trigger "${triggerKey}"`);
 	await removeOwnAutomations(ctx);
 	const state = ctx.getWorkflowStaticData('node') as AutomationState;
 	const secret = randomBytes(24).toString('hex');
@@ -123,12 +176,21 @@ export async function createAutomation(ctx: IHookFunctions): Promise<boolean> {
 				[actionId]: {
 					id: actionId,
 					type: 'APP_DEFINED',
-					appDefinedInfo: { ...WEBHOOK_ACTION, inputMapping: { url: `${baseUrl(ctx)}?secret=${secret}`, method: 'POST', hasCustomParams: false } },
+					appDefinedInfo: {
+						...WEBHOOK_ACTION,
+						inputMapping: {
+							url: `${baseUrl(ctx)}?secret=${secret}`,
+							method: 'POST',
+							hasCustomParams: false,
+						},
+					},
 				},
 			},
 		},
 	};
-	const created = (await wixApiRequest<{ automation: WixAutomation }>(ctx, automationsApi.create(automation))).automation;
+	const created = (
+		await wixApiRequest<{ automation: WixAutomation }>(ctx, automationsApi.create(automation))
+	).automation;
 	state.automationId = created.id;
 	state.secret = secret;
 	return true;
@@ -170,7 +232,8 @@ export function readDelivery(raw: Buffer): Record<string, unknown> | undefined {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
 	const record = body as Record<string, unknown>;
 	const data = record.data;
-	if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data as Record<string, unknown>;
+	if (typeof data === 'object' && data !== null && !Array.isArray(data))
+		return data as Record<string, unknown>;
 	if (typeof data === 'string' && data.trim().startsWith('{')) {
 		try {
 			return JSON.parse(data) as Record<string, unknown>;

@@ -17,7 +17,10 @@ export const WIX_EVENTS: INodePropertyOptions[] = [
 	{ name: 'Loyalty Account Created', value: 'wix.loyalty.v1.account_created' },
 	{ name: 'Loyalty Account Updated', value: 'wix.loyalty.v1.account_updated' },
 	{ name: 'Loyalty Points Updated', value: 'wix.loyalty.v1.account_points_updated' },
-	{ name: 'Loyalty Reward Availability Updated', value: 'wix.loyalty.v1.account_reward_availability_updated' },
+	{
+		name: 'Loyalty Reward Availability Updated',
+		value: 'wix.loyalty.v1.account_reward_availability_updated',
+	},
 	{ name: 'Member Created', value: 'wix.members.v1.member_created' },
 	{ name: 'Member Deleted', value: 'wix.members.v1.member_deleted' },
 	{ name: 'Member Updated', value: 'wix.members.v1.member_updated' },

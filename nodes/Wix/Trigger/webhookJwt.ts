@@ -33,18 +33,25 @@ export function parsePublicKey(text: string): KeyObject {
 	let pem = trimmed;
 	if (!trimmed.includes('-----BEGIN')) {
 		const decoded = Buffer.from(trimmed, 'base64').toString('utf8');
-		pem = decoded.includes('-----BEGIN') ? decoded : `-----BEGIN PUBLIC KEY-----\n${trimmed}\n-----END PUBLIC KEY-----`;
+		pem = decoded.includes('-----BEGIN')
+			? decoded
+			: `-----BEGIN PUBLIC KEY-----\n${trimmed}\n-----END PUBLIC KEY-----`;
 	}
 	pem = pem.replace(/\\n/g, '\n');
 	const body = /-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END \1-----/.exec(pem);
-	if (body) pem = `-----BEGIN ${body[1]}-----\n${body[2].replace(/\s+/g, '').replace(/(.{64})/g, '$1\n').trim()}\n-----END ${body[1]}-----\n`;
+	if (body)
+		pem = `-----BEGIN ${body[1]}-----\n${body[2]
+			.replace(/\s+/g, '')
+			.replace(/(.{64})/g, '$1\n')
+			.trim()}\n-----END ${body[1]}-----\n`;
 	let key: KeyObject | undefined;
 	try {
 		key = createPublicKey(pem);
 	} catch {
 		key = undefined;
 	}
-	if (!key) throw new WebhookRejection('The App Public Key on the credential is not a valid public key');
+	if (!key)
+		throw new WebhookRejection('The App Public Key on the credential is not a valid public key');
 	return key;
 }
 
@@ -56,7 +63,9 @@ function jsonObject(text: string): Record<string, unknown> | undefined {
 	} catch {
 		return undefined;
 	}
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
 }
 
 function decodeSegment(segment: string, what: string): Record<string, unknown> {
@@ -66,9 +75,14 @@ function decodeSegment(segment: string, what: string): Record<string, unknown> {
 }
 
 /** Checks the token and returns its payload; throws WebhookRejection for anything Wix did not sign. */
-export function verifyJwt(token: string, key: KeyObject, nowSeconds = Math.floor(Date.now() / 1000)): Record<string, unknown> {
+export function verifyJwt(
+	token: string,
+	key: KeyObject,
+	nowSeconds = Math.floor(Date.now() / 1000),
+): Record<string, unknown> {
 	const parts = token.trim().split('.');
-	if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) throw new WebhookRejection('The body is not a JWT');
+	if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)))
+		throw new WebhookRejection('The body is not a JWT');
 	const [headerPart, payloadPart, signaturePart] = parts;
 	const header = decodeSegment(headerPart, 'header');
 	// Only RS256: refuses "none" and HS256 (including HMAC keyed with the public key). The header is
@@ -80,21 +94,29 @@ export function verifyJwt(token: string, key: KeyObject, nowSeconds = Math.floor
 	if (!signaturePart) throw new WebhookRejection('The JWT has no signature');
 	const verifier = createVerify('RSA-SHA256');
 	verifier.update(`${headerPart}.${payloadPart}`);
-	if (!verifier.verify(key, Buffer.from(signaturePart, 'base64url'))) throw new WebhookRejection('The JWT signature does not match the App Public Key');
+	if (!verifier.verify(key, Buffer.from(signaturePart, 'base64url')))
+		throw new WebhookRejection('The JWT signature does not match the App Public Key');
 	const payload = decodeSegment(payloadPart, 'payload');
 	// Wix's tokens carry both times; one without an expiry could be replayed for ever.
 	if (typeof payload.exp !== 'number') throw new WebhookRejection('The JWT has no expiry (exp)');
-	if (payload.exp < nowSeconds - CLOCK_SKEW_SECONDS) throw new WebhookRejection('The JWT has expired');
-	if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > nowSeconds + CLOCK_SKEW_SECONDS)) {
+	if (payload.exp < nowSeconds - CLOCK_SKEW_SECONDS)
+		throw new WebhookRejection('The JWT has expired');
+	if (
+		payload.iat !== undefined &&
+		(typeof payload.iat !== 'number' || payload.iat > nowSeconds + CLOCK_SKEW_SECONDS)
+	) {
 		throw new WebhookRejection('The JWT was issued in the future (iat)');
 	}
-	if (typeof payload.nbf === 'number' && payload.nbf > nowSeconds + CLOCK_SKEW_SECONDS) throw new WebhookRejection('The JWT is not valid yet');
-	if (typeof payload.data !== 'string') throw new WebhookRejection('The JWT payload has no data string');
+	if (typeof payload.nbf === 'number' && payload.nbf > nowSeconds + CLOCK_SKEW_SECONDS)
+		throw new WebhookRejection('The JWT is not valid yet');
+	if (typeof payload.data !== 'string')
+		throw new WebhookRejection('The JWT payload has no data string');
 	return payload;
 }
 
 function parseJson(value: unknown, what: string): Record<string, unknown> {
-	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+	if (typeof value === 'object' && value !== null && !Array.isArray(value))
+		return value as Record<string, unknown>;
 	if (typeof value !== 'string') throw new WebhookRejection(`${what} is missing`);
 	const parsed = jsonObject(value);
 	if (!parsed) throw new WebhookRejection(`${what} is not JSON`);
@@ -127,10 +149,13 @@ export function readWixWebhook(
 	const payload = verifyJwt(body, options.publicKey, options.nowSeconds);
 	const envelope = parseJson(payload.data, 'The JWT data');
 	if (!options.instanceId || envelope.instanceId !== options.instanceId) {
-		throw new WebhookRejection('The event is for another app instance than the credential’s Instance ID');
+		throw new WebhookRejection(
+			'The event is for another app instance than the credential’s Instance ID',
+		);
 	}
 	const event = parseJson(envelope.data, 'The event data');
-	const identity = envelope.identity === undefined ? {} : parseJson(envelope.identity, 'The event identity');
+	const identity =
+		envelope.identity === undefined ? {} : parseJson(envelope.identity, 'The event identity');
 	const slug = String(event.slug ?? '');
 	const entityFqdn = String(event.entityFqdn ?? '');
 	const result: WixEvent = {
@@ -147,6 +172,10 @@ export function readWixWebhook(
 		entity: entityOf(event),
 	};
 	if (!result.eventId) throw new WebhookRejection('The event has no ID');
-	if (options.includeRaw) result.raw = { envelope: { ...envelope, data: event, identity }, jwtPayload: { iat: payload.iat, exp: payload.exp } };
+	if (options.includeRaw)
+		result.raw = {
+			envelope: { ...envelope, data: event, identity },
+			jwtPayload: { iat: payload.iat, exp: payload.exp },
+		};
 	return result;
 }

@@ -14,14 +14,19 @@ export const QUERY_PAGE_SIZE = 1000;
 
 export const errors: WixApiErrors = {
 	hints: {
-		'404': 'Check the ID: no contact has it on this site (it may have been deleted, or merged into another contact).',
-		DUPLICATE_CONTACT_EXISTS: 'Another contact already has this email or phone: use Create or Update, or turn on Allow Duplicates.',
-		'409': 'The contact already exists or changed since it was read: re-read it, or use Create or Update instead of Create.',
-		'428': 'Wix refused because of the contact’s state (for example, a contact that is a site member cannot be deleted).',
+		'404':
+			'Check the ID: no contact has it on this site (it may have been deleted, or merged into another contact).',
+		DUPLICATE_CONTACT_EXISTS:
+			'Another contact already has this email or phone: use Create or Update, or turn on Allow Duplicates.',
+		'409':
+			'The contact already exists or changed since it was read: re-read it, or use Create or Update instead of Create.',
+		'428':
+			'Wix refused because of the contact’s state (for example, a contact that is a site member cannot be deleted).',
 	},
 	describeData: (data) => {
 		const parts: string[] = [];
-		if (typeof data.duplicateContactId === 'string') parts.push(`existing contact ID: ${data.duplicateContactId}`);
+		if (typeof data.duplicateContactId === 'string')
+			parts.push(`existing contact ID: ${data.duplicateContactId}`);
 		if (typeof data.duplicateEmail === 'string') parts.push(`email: ${data.duplicateEmail}`);
 		if (typeof data.duplicatePhone === 'string') parts.push(`phone: ${data.duplicatePhone}`);
 		return parts.join(', ');
@@ -32,15 +37,39 @@ export function contactPath(id: string): string {
 	return `${CONTACTS_PATH}/${encodeURIComponent(id)}`;
 }
 
-export const get = (id: string, fieldsets: string[] = ['FULL']): WixRequest => ({ method: 'GET', path: contactPath(id), qs: { fieldsets }, errors });
+export const get = (id: string, fieldsets: string[] = ['FULL']): WixRequest => ({
+	method: 'GET',
+	path: contactPath(id),
+	qs: { fieldsets },
+	errors,
+});
 
-export const create = (body: IDataObject): WixRequest => ({ method: 'POST', path: CONTACTS_PATH, body, errors });
+export const create = (body: IDataObject): WixRequest => ({
+	method: 'POST',
+	path: CONTACTS_PATH,
+	body,
+	errors,
+});
 
-export const update = (id: string, body: IDataObject): WixRequest => ({ method: 'PATCH', path: contactPath(id), body, errors });
+export const update = (id: string, body: IDataObject): WixRequest => ({
+	method: 'PATCH',
+	path: contactPath(id),
+	body,
+	errors,
+});
 
-export const remove = (id: string): WixRequest => ({ method: 'DELETE', path: contactPath(id), errors });
+export const remove = (id: string): WixRequest => ({
+	method: 'DELETE',
+	path: contactPath(id),
+	errors,
+});
 
-export const merge = (targetId: string, body: IDataObject): WixRequest => ({ method: 'POST', path: `${contactPath(targetId)}/merge`, body, errors });
+export const merge = (targetId: string, body: IDataObject): WixRequest => ({
+	method: 'POST',
+	path: `${contactPath(targetId)}/merge`,
+	body,
+	errors,
+});
 
 export const labelContact = (id: string, labelKeys: string[]): WixRequest => ({
 	method: 'POST',
@@ -57,7 +86,12 @@ export const unlabelContact = (id: string, labelKeys: string[]): WixRequest => (
 });
 
 /** One page of Query Contacts, for pickers and samples. `body` is `{ query, search? }`. */
-export const queryPage = (body: IDataObject): WixRequest => ({ method: 'POST', path: `${CONTACTS_PATH}/query`, body, errors });
+export const queryPage = (body: IDataObject): WixRequest => ({
+	method: 'POST',
+	path: `${CONTACTS_PATH}/query`,
+	body,
+	errors,
+});
 
 /** Query Contacts through every page (offset paging in `query.paging`), up to `limit`. */
 export const query = (body: IDataObject, limit?: number): AllItemsRequest => ({

@@ -10,7 +10,12 @@ export const BATCH_SIZE = 100;
 
 export const errors: WixApiErrors = {};
 
-export const upsert = (subscription: IDataObject): WixRequest => ({ method: 'POST', path: SUBSCRIPTIONS_PATH, body: { subscription }, errors });
+export const upsert = (subscription: IDataObject): WixRequest => ({
+	method: 'POST',
+	path: SUBSCRIPTIONS_PATH,
+	body: { subscription },
+	errors,
+});
 
 export const bulkUpsert = (subscriptions: IDataObject[]): WixRequest => ({
 	method: 'POST',

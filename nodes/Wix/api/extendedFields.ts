@@ -4,7 +4,9 @@ import type { AllItemsRequest, WixApiErrors, WixRequest } from '../transport';
 export const EXTENDED_FIELDS_PATH = '/contacts/v4/extended-fields';
 
 export const errors: WixApiErrors = {
-	hints: { '404': 'Check the field key: no custom field has it on this site (it may have been deleted).' },
+	hints: {
+		'404': 'Check the field key: no custom field has it on this site (it may have been deleted).',
+	},
 };
 
 /** Every field of the site (List Extended Fields takes up to 1000 per page). */
@@ -29,6 +31,15 @@ export const findOrCreate = (displayName: string, dataType?: string): WixRequest
 const fieldPath = (key: string) => `${EXTENDED_FIELDS_PATH}/${encodeURIComponent(key)}`;
 
 /** Rename Extended Field (the key stays). */
-export const rename = (key: string, displayName: string): WixRequest => ({ method: 'PATCH', path: fieldPath(key), body: { field: { key, displayName } }, errors });
+export const rename = (key: string, displayName: string): WixRequest => ({
+	method: 'PATCH',
+	path: fieldPath(key),
+	body: { field: { key, displayName } },
+	errors,
+});
 
-export const remove = (key: string): WixRequest => ({ method: 'DELETE', path: fieldPath(key), errors });
+export const remove = (key: string): WixRequest => ({
+	method: 'DELETE',
+	path: fieldPath(key),
+	errors,
+});

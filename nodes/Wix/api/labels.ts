@@ -19,11 +19,25 @@ export const list = (): AllItemsRequest => ({
 });
 
 /** Find or Create Label: returns the label with this display name, creating it when there is none. */
-export const findOrCreate = (displayName: string): WixRequest => ({ method: 'POST', path: LABELS_PATH, body: { displayName }, errors });
+export const findOrCreate = (displayName: string): WixRequest => ({
+	method: 'POST',
+	path: LABELS_PATH,
+	body: { displayName },
+	errors,
+});
 
 const labelPath = (key: string) => `${LABELS_PATH}/${encodeURIComponent(key)}`;
 
 /** Rename Label (the key stays). */
-export const rename = (key: string, displayName: string): WixRequest => ({ method: 'PATCH', path: labelPath(key), body: { label: { key, displayName } }, errors });
+export const rename = (key: string, displayName: string): WixRequest => ({
+	method: 'PATCH',
+	path: labelPath(key),
+	body: { label: { key, displayName } },
+	errors,
+});
 
-export const remove = (key: string): WixRequest => ({ method: 'DELETE', path: labelPath(key), errors });
+export const remove = (key: string): WixRequest => ({
+	method: 'DELETE',
+	path: labelPath(key),
+	errors,
+});

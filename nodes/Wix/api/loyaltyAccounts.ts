@@ -14,4 +14,9 @@ export const errors: WixApiErrors = {
 };
 
 /** One page of Query Loyalty Accounts; `query` carries filter, sort and cursorPaging. */
-export const queryPage = (query: IDataObject): WixRequest => ({ method: 'POST', path: `${ACCOUNTS_PATH}/query`, body: { query }, errors });
+export const queryPage = (query: IDataObject): WixRequest => ({
+	method: 'POST',
+	path: `${ACCOUNTS_PATH}/query`,
+	body: { query },
+	errors,
+});

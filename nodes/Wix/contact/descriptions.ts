@@ -8,7 +8,8 @@ export const customFieldKeyProperty: INodeProperties = {
 	type: 'options',
 	typeOptions: { loadOptionsMethod: 'getCustomFields' },
 	default: '',
-	description: 'A field key or display name works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description:
+		'A field key or display name works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const createMissingLabelsOption: INodeProperties = {
@@ -54,17 +55,44 @@ export const contactFieldOptions: INodeProperties[] = [
 						],
 						default: 'HOME',
 					},
-					{ displayName: 'Address Line', name: 'addressLine', type: 'string', default: '', placeholder: 'e.g. 1 Main St' },
+					{
+						displayName: 'Address Line',
+						name: 'addressLine',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 1 Main St',
+					},
 					{ displayName: 'Address Line 2', name: 'addressLine2', type: 'string', default: '' },
 					{ displayName: 'City', name: 'city', type: 'string', default: '' },
-					{ displayName: 'Subdivision', name: 'subdivision', type: 'string', default: '', placeholder: 'e.g. US-NY', description: 'ISO 3166-2 code with the country prefix' },
-					{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. US', description: 'ISO 3166-1 alpha-2 code' },
+					{
+						displayName: 'Subdivision',
+						name: 'subdivision',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. US-NY',
+						description: 'ISO 3166-2 code with the country prefix',
+					},
+					{
+						displayName: 'Country',
+						name: 'country',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. US',
+						description: 'ISO 3166-1 alpha-2 code',
+					},
 					{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '' },
 				],
 			},
 		],
 	},
-	{ displayName: 'Birthdate', name: 'birthdate', type: 'string', default: '', placeholder: 'e.g. 1990-12-31', description: 'Date of birth in YYYY-MM-DD format' },
+	{
+		displayName: 'Birthdate',
+		name: 'birthdate',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1990-12-31',
+		description: 'Date of birth in YYYY-MM-DD format',
+	},
 	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
 	{
 		displayName: 'Custom Fields',
@@ -79,12 +107,25 @@ export const contactFieldOptions: INodeProperties[] = [
 				name: 'field',
 				values: [
 					customFieldKeyProperty,
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Numbers for NUMBER fields, YYYY-MM-DD for DATE fields' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Numbers for NUMBER fields, YYYY-MM-DD for DATE fields',
+					},
 				],
 			},
 		],
 	},
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. nathan@example.com', default: '', description: 'Primary email address' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. nathan@example.com',
+		default: '',
+		description: 'Primary email address',
+	},
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Job Title', name: 'jobTitle', type: 'string', default: '' },
 	{
@@ -93,16 +134,36 @@ export const contactFieldOptions: INodeProperties[] = [
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getLabels' },
 		default: [],
-		description: 'Labels to give the contact (replacing its labels on update); keys or names. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Labels to give the contact (replacing its labels on update); keys or names. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 	{ displayName: 'Locale', name: 'locale', type: 'string', default: '', placeholder: 'e.g. en-US' },
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +15551234567', description: 'Primary phone number' },
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +15551234567',
+		description: 'Primary phone number',
+	},
 ];
 
 /** The collection of contact fields, as Create, Create or Update and Update show it. */
-export function contactFieldsCollection(name: string, displayName: string, description: string): INodeProperties {
-	return { displayName, name, type: 'collection', placeholder: 'Add Field', default: {}, description, options: contactFieldOptions };
+export function contactFieldsCollection(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description,
+		options: contactFieldOptions,
+	};
 }
 
 export const fieldsetsProperty: INodeProperties = {
@@ -111,7 +172,11 @@ export const fieldsetsProperty: INodeProperties = {
 	type: 'multiOptions',
 	options: [
 		{ name: 'Basic', value: 'BASIC', description: 'ID, revision, primary email and phone, name' },
-		{ name: 'Communication Details', value: 'COMMUNICATION_DETAILS', description: 'Basic plus emails, phones and addresses' },
+		{
+			name: 'Communication Details',
+			value: 'COMMUNICATION_DETAILS',
+			description: 'Basic plus emails, phones and addresses',
+		},
 		{ name: 'Extended', value: 'EXTENDED', description: 'Basic plus custom and system fields' },
 		{ name: 'Full', value: 'FULL', description: 'Everything' },
 	],

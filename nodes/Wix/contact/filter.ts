@@ -46,13 +46,17 @@ export const CUSTOM_FIELD_OPERATORS: Record<string, string[]> = {
 	DATE: DATES,
 };
 
-const isObject = (v: unknown): v is IDataObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is IDataObject =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Returns a sentence describing the first problem in `filter`, or undefined when Wix would take it.
  * `customFieldType` gives the data type of a custom field key, or undefined when it does not exist.
  */
-export function findFilterProblem(filter: unknown, customFieldType: (key: string) => string | undefined): string | undefined {
+export function findFilterProblem(
+	filter: unknown,
+	customFieldType: (key: string) => string | undefined,
+): string | undefined {
 	if (!isObject(filter)) return 'the filter must be a JSON object';
 	for (const [key, value] of Object.entries(filter)) {
 		if (key === '$and' || key === '$or') {
@@ -72,13 +76,16 @@ export function findFilterProblem(filter: unknown, customFieldType: (key: string
 		let allowed = FILTERABLE_CONTACT_FIELDS[key];
 		if (!allowed && key.startsWith('info.extendedFields.custom.')) {
 			const type = customFieldType(key.slice('info.extendedFields.'.length));
-			if (!type) return `custom field "${key.slice('info.extendedFields.'.length)}" does not exist on this site`;
+			if (!type)
+				return `custom field "${key.slice('info.extendedFields.'.length)}" does not exist on this site`;
 			allowed = CUSTOM_FIELD_OPERATORS[type] ?? CUSTOM_FIELD_OPERATORS.TEXT;
 		}
 		if (!allowed) return `Wix cannot filter contacts on "${key}"`;
-		const conditions = isObject(value) && Object.keys(value).some((k) => k.startsWith('$')) ? value : { $eq: value };
+		const conditions =
+			isObject(value) && Object.keys(value).some((k) => k.startsWith('$')) ? value : { $eq: value };
 		for (const op of Object.keys(conditions)) {
-			if (!allowed.includes(op)) return `Wix does not support ${op} on "${key}" (it supports ${allowed.join(', ')})`;
+			if (!allowed.includes(op))
+				return `Wix does not support ${op} on "${key}" (it supports ${allowed.join(', ')})`;
 		}
 	}
 	return undefined;
@@ -108,19 +115,31 @@ export interface ContactFilters {
 	rawFilter?: string | IDataObject;
 }
 
-const FILTER_HINT = 'Write the filter as a JSON object in Wix’s query language, e.g. {"info.name.first": {"$startsWith": "Ad"}}';
+const FILTER_HINT =
+	'Write the filter as a JSON object in Wix’s query language, e.g. {"info.name.first": {"$startsWith": "Ad"}}';
 
-export function parseRawFilter(this: IExecuteFunctions, raw: string | IDataObject | undefined, i: number): IDataObject {
+export function parseRawFilter(
+	this: IExecuteFunctions,
+	raw: string | IDataObject | undefined,
+	i: number,
+): IDataObject {
 	if (raw === undefined || raw === '') return {};
 	if (typeof raw === 'object') return raw;
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(raw);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Raw Filter (JSON) is not valid JSON: ${(error as Error).message}`, { itemIndex: i, description: FILTER_HINT });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Raw Filter (JSON) is not valid JSON: ${(error as Error).message}`,
+			{ itemIndex: i, description: FILTER_HINT },
+		);
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new NodeOperationError(this.getNode(), 'Raw Filter (JSON) must be a JSON object', { itemIndex: i, description: FILTER_HINT });
+		throw new NodeOperationError(this.getNode(), 'Raw Filter (JSON) must be a JSON object', {
+			itemIndex: i,
+			description: FILTER_HINT,
+		});
 	}
 	return parsed as IDataObject;
 }
@@ -131,14 +150,19 @@ function iso(ctx: IExecuteFunctions, value: string, filter: string, i: number): 
 	if (Number.isNaN(date.getTime())) {
 		throw new NodeOperationError(ctx.getNode(), `${filter} is not a date: "${value}"`, {
 			itemIndex: i,
-			description: 'Give a date and time such as 2026-01-31T09:00:00Z, or pick one in the date field',
+			description:
+				'Give a date and time such as 2026-01-31T09:00:00Z, or pick one in the date field',
 		});
 	}
 	return date.toISOString();
 }
 
 /** The Wix filter for the typed filters and the raw JSON filter, all combined with $and. */
-export async function buildContactFilter(this: IExecuteFunctions, f: ContactFilters, i: number): Promise<IDataObject> {
+export async function buildContactFilter(
+	this: IExecuteFunctions,
+	f: ContactFilters,
+	i: number,
+): Promise<IDataObject> {
 	const parts: IDataObject[] = [];
 	const range = (field: string, label: string, after?: string, before?: string) => {
 		const cond: IDataObject = {};
@@ -151,33 +175,54 @@ export async function buildContactFilter(this: IExecuteFunctions, f: ContactFilt
 	if (f.email) parts.push({ 'info.emails.email': normalizeEmail(f.email) });
 	if (f.phone) parts.push({ 'info.phones.phone': f.phone.trim() });
 	if (f.nameStartsWith) {
-		parts.push({ $or: [{ 'info.name.first': { $startsWith: f.nameStartsWith } }, { 'info.name.last': { $startsWith: f.nameStartsWith } }] });
+		parts.push({
+			$or: [
+				{ 'info.name.first': { $startsWith: f.nameStartsWith } },
+				{ 'info.name.last': { $startsWith: f.nameStartsWith } },
+			],
+		});
 	}
 	const any = splitList(f.labelsAny);
-	if (any.length) parts.push({ 'info.labelKeys': { $hasSome: await resolveLabelKeys(this, any, i) } });
+	if (any.length)
+		parts.push({ 'info.labelKeys': { $hasSome: await resolveLabelKeys(this, any, i) } });
 	const all = splitList(f.labelsAll);
-	if (all.length) parts.push({ 'info.labelKeys': { $hasAll: await resolveLabelKeys(this, all, i) } });
+	if (all.length)
+		parts.push({ 'info.labelKeys': { $hasAll: await resolveLabelKeys(this, all, i) } });
 	if (f.subscriptionStatus?.length) {
-		parts.push({ 'info.extendedFields.emailSubscriptions.subscriptionStatus': { $in: f.subscriptionStatus } });
+		parts.push({
+			'info.extendedFields.emailSubscriptions.subscriptionStatus': { $in: f.subscriptionStatus },
+		});
 	}
 	for (const c of f.customFieldConditions?.condition ?? []) {
 		const field = await resolveField(this, c.key, i);
 		const allowed = CUSTOM_FIELD_OPERATORS[field.dataType ?? 'TEXT'] ?? CUSTOM_FIELD_OPERATORS.TEXT;
 		if (!allowed.includes(c.operator)) {
-			throw new NodeOperationError(this.getNode(), `Custom field "${field.displayName}" (${field.dataType}) cannot be filtered with ${c.operator}`, {
-				itemIndex: i,
-				description: `Wix supports ${allowed.join(', ')} on ${field.dataType} fields`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Custom field "${field.displayName}" (${field.dataType}) cannot be filtered with ${c.operator}`,
+				{
+					itemIndex: i,
+					description: `Wix supports ${allowed.join(', ')} on ${field.dataType} fields`,
+				},
+			);
 		}
 		const raw = c.operator === '$in' ? splitList(c.value) : [c.value];
 		const values = raw.map((v) => {
 			const coerced = coerceFieldValue(field, v);
 			if (!coerced.ok) {
-				throw new NodeOperationError(this.getNode(), `Custom field condition on "${field.displayName}": ${field.displayName} ${coerced.reason}`, { itemIndex: i });
+				throw new NodeOperationError(
+					this.getNode(),
+					`Custom field condition on "${field.displayName}": ${field.displayName} ${coerced.reason}`,
+					{ itemIndex: i },
+				);
 			}
 			return coerced.value;
 		});
-		parts.push({ [`info.extendedFields.${field.key}`]: { [c.operator]: c.operator === '$in' ? values : values[0] } as IDataObject });
+		parts.push({
+			[`info.extendedFields.${field.key}`]: {
+				[c.operator]: c.operator === '$in' ? values : values[0],
+			} as IDataObject,
+		});
 	}
 	const raw = parseRawFilter.call(this, f.rawFilter, i);
 	if (Object.keys(raw).length) {

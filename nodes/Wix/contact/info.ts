@@ -1,8 +1,17 @@
 // Builds Wix ContactInfo from node parameters, keeping what a partial update must not wipe.
-import type { ContactInfoOriginal as ContactInfo, ContactOriginal as Contact } from '@wix/auto_sdk_crm_contacts/meta';
+import type {
+	ContactInfoOriginal as ContactInfo,
+	ContactOriginal as Contact,
+} from '@wix/auto_sdk_crm_contacts/meta';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { buildCustomFields, listFields, listLabels, resolveLabelKeys, type CustomFieldInput } from './siteSchema';
+import {
+	buildCustomFields,
+	listFields,
+	listLabels,
+	resolveLabelKeys,
+	type CustomFieldInput,
+} from './siteSchema';
 import { splitList } from '../shared/lists';
 import type { Rest } from '../shared/types';
 
@@ -38,7 +47,9 @@ export interface ContactFields {
 
 function addressesOf(input: AddressInput[]) {
 	return input.map(({ tag, ...address }) => {
-		const clean = Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined && v !== ''));
+		const clean = Object.fromEntries(
+			Object.entries(address).filter(([, v]) => v !== undefined && v !== ''),
+		);
 		return { tag: (tag ?? 'UNTAGGED') as 'HOME', address: clean };
 	});
 }
@@ -72,10 +83,12 @@ export function buildContactInfo(fields: ContactFields, current?: WixContactInfo
 		info.phones = { items };
 	}
 	const addresses = fields.addresses?.address ?? [];
-	if (addresses.length) info.addresses = { items: [...(current?.addresses?.items ?? []), ...addressesOf(addresses)] };
+	if (addresses.length)
+		info.addresses = { items: [...(current?.addresses?.items ?? []), ...addressesOf(addresses)] };
 	if (fields.company !== undefined) info.company = fields.company;
 	if (fields.jobTitle !== undefined) info.jobTitle = fields.jobTitle;
-	if (fields.birthdate !== undefined && fields.birthdate !== '') info.birthdate = fields.birthdate.trim();
+	if (fields.birthdate !== undefined && fields.birthdate !== '')
+		info.birthdate = fields.birthdate.trim();
 	if (fields.locale !== undefined && fields.locale !== '') info.locale = fields.locale.trim();
 	if (fields.labelKeys !== undefined) info.labelKeys = { items: splitList(fields.labelKeys) };
 	return info;
@@ -93,7 +106,11 @@ export interface PreparedFields {
 }
 
 /** Custom field values by field key, or undefined when none are given. Creates nothing. */
-export async function resolveCustomFieldValues(ctx: IExecuteFunctions, fields: ContactFields, itemIndex: number): Promise<IDataObject | undefined> {
+export async function resolveCustomFieldValues(
+	ctx: IExecuteFunctions,
+	fields: ContactFields,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
 	const entries: CustomFieldInput[] = (fields.customFields?.field ?? [])
 		.filter((f) => f.key !== undefined && f.key !== '')
 		.map((f) => ({ field: f.key, value: f.value }));
@@ -108,7 +125,15 @@ export async function prepareFields(
 	options: { createMissingLabels?: boolean } = {},
 	customFields?: IDataObject,
 ): Promise<PreparedFields> {
-	const labelKeys = fields.labels !== undefined ? await resolveLabelKeys(ctx, splitList(fields.labels), itemIndex, options.createMissingLabels) : undefined;
+	const labelKeys =
+		fields.labels !== undefined
+			? await resolveLabelKeys(
+					ctx,
+					splitList(fields.labels),
+					itemIndex,
+					options.createMissingLabels,
+				)
+			: undefined;
 	return {
 		fields: { ...fields, labelKeys },
 		customFields: customFields ?? (await resolveCustomFieldValues(ctx, fields, itemIndex)),
@@ -118,15 +143,21 @@ export async function prepareFields(
 /** The ContactInfo to send; with `current`, what a partial update must keep (see buildContactInfo). */
 export function contactInfoOf(prepared: PreparedFields, current?: WixContactInfo): WixContactInfo {
 	const info = buildContactInfo(prepared.fields, current);
-	if (prepared.customFields) info.extendedFields = { items: prepared.customFields as Record<string, unknown> };
+	if (prepared.customFields)
+		info.extendedFields = { items: prepared.customFields as Record<string, unknown> };
 	return info;
 }
 
 /** The flat contact of the Simplify toggle: names instead of keys for labels and custom fields. */
-export async function simplifyContacts(ctx: IExecuteFunctions, contacts: WixContact[]): Promise<IDataObject[]> {
+export async function simplifyContacts(
+	ctx: IExecuteFunctions,
+	contacts: WixContact[],
+): Promise<IDataObject[]> {
 	const [labels, fields] = await Promise.all([listLabels(ctx), listFields(ctx)]);
 	const labelName = new Map(labels.map((l) => [l.key, l.displayName]));
-	const fieldName = new Map(fields.filter((f) => f.fieldType !== 'SYSTEM').map((f) => [f.key, f.displayName]));
+	const fieldName = new Map(
+		fields.filter((f) => f.fieldType !== 'SYSTEM').map((f) => [f.key, f.displayName]),
+	);
 	return contacts.map((c) => {
 		const customFields: IDataObject = {};
 		for (const [key, value] of Object.entries(c.info?.extendedFields?.items ?? {})) {
@@ -142,7 +173,9 @@ export async function simplifyContacts(ctx: IExecuteFunctions, contacts: WixCont
 			phone: c.primaryInfo?.phone ?? null,
 			company: c.info?.company ?? null,
 			labels: (c.info?.labelKeys?.items ?? []).map((k) => labelName.get(k) ?? k),
-			subscriptionStatus: (c.info?.extendedFields?.items?.['emailSubscriptions.subscriptionStatus'] as string) ?? null,
+			subscriptionStatus:
+				(c.info?.extendedFields?.items?.['emailSubscriptions.subscriptionStatus'] as string) ??
+				null,
 			customFields,
 			createdDate: c.createdDate,
 			updatedDate: c.updatedDate,

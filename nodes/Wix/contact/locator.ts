@@ -1,6 +1,10 @@
 // The contact picker (From List, By Email, By ID) and what it resolves to. Every node that acts on
 // one contact's records (contacts, loyalty accounts, members, pipeline cards) uses this pair.
-import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { GUID_REGEX } from '../shared/descriptions';
@@ -25,7 +29,15 @@ export const contactLocator: INodeProperties = {
 			name: 'email',
 			type: 'string',
 			placeholder: 'e.g. nathan@example.com',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$', errorMessage: 'Not a valid email address' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$',
+						errorMessage: 'Not a valid email address',
+					},
+				},
+			],
 		},
 		{
 			displayName: 'By ID',
@@ -35,7 +47,10 @@ export const contactLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: `^\\s*${GUID_REGEX}\\s*$`, errorMessage: 'Not a valid Wix contact ID (a GUID)' },
+					properties: {
+						regex: `^\\s*${GUID_REGEX}\\s*$`,
+						errorMessage: 'Not a valid Wix contact ID (a GUID)',
+					},
 				},
 			],
 		},
@@ -44,23 +59,35 @@ export const contactLocator: INodeProperties = {
 };
 
 /** Reads a contact locator parameter (From List, By ID or By Email) and returns the contact ID. */
-export async function resolveContactId(ctx: IExecuteFunctions, parameter: string, itemIndex: number): Promise<string> {
+export async function resolveContactId(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	itemIndex: number,
+): Promise<string> {
 	const raw = ctx.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string;
 	const locator = typeof raw === 'object' && raw !== null ? raw : { mode: 'id', value: raw };
 	const value = String(locator.value ?? '').trim();
 	if (!value) {
-		throw new NodeOperationError(ctx.getNode(), `No contact given in "${parameter === 'contactId' ? 'Contact' : parameter}"`, {
-			itemIndex,
-			description: 'Pick a contact from the list, or give its ID or email',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`No contact given in "${parameter === 'contactId' ? 'Contact' : parameter}"`,
+			{
+				itemIndex,
+				description: 'Pick a contact from the list, or give its ID or email',
+			},
+		);
 	}
 	if (locator.mode !== 'email') return value;
 	const contact = await findContactByEmail(ctx, value, itemIndex);
 	if (!contact?.id) {
-		throw new NodeOperationError(ctx.getNode(), `No contact has the email ${value} [CONTACT_NOT_FOUND]`, {
-			itemIndex,
-			description: 'Check the email, or create the contact first (Create or Update does both)',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`No contact has the email ${value} [CONTACT_NOT_FOUND]`,
+			{
+				itemIndex,
+				description: 'Check the email, or create the contact first (Create or Update does both)',
+			},
+		);
 	}
 	return contact.id;
 }

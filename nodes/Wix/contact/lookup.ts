@@ -10,17 +10,41 @@ import type { WixContact } from './info';
 /** How many values one $in filter of Query Contacts may hold. */
 export const LOOKUP_BATCH = 100;
 
-export async function findContactByEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<WixContact | undefined> {
-	const body: IDataObject = { query: { filter: { 'info.emails.email': normalizeEmail(email) }, paging: { limit: 1 }, fieldsets: ['FULL'] } };
-	const { contacts } = await wixApiRequest<{ contacts: WixContact[] }>(ctx, contactsApi.queryPage(body), itemIndex);
+export async function findContactByEmail(
+	ctx: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+): Promise<WixContact | undefined> {
+	const body: IDataObject = {
+		query: {
+			filter: { 'info.emails.email': normalizeEmail(email) },
+			paging: { limit: 1 },
+			fieldsets: ['FULL'],
+		},
+	};
+	const { contacts } = await wixApiRequest<{ contacts: WixContact[] }>(
+		ctx,
+		contactsApi.queryPage(body),
+		itemIndex,
+	);
 	return contacts?.[0];
 }
 
 /** Every contact whose `field` holds one of `values`, oldest first, in batches of 100 values. */
-export async function findContactsBy(ctx: IExecuteFunctions, field: string, values: string[]): Promise<WixContact[]> {
+export async function findContactsBy(
+	ctx: IExecuteFunctions,
+	field: string,
+	values: string[],
+): Promise<WixContact[]> {
 	const found: WixContact[] = [];
 	for (const batch of chunks([...new Set(values)], LOOKUP_BATCH)) {
-		const body = { query: { filter: { [field]: { $in: batch } }, sort: [{ fieldName: 'createdDate', order: 'ASC' }], fieldsets: ['FULL'] } };
+		const body = {
+			query: {
+				filter: { [field]: { $in: batch } },
+				sort: [{ fieldName: 'createdDate', order: 'ASC' }],
+				fieldsets: ['FULL'],
+			},
+		};
 		found.push(...(await wixApiRequestAllItems<WixContact>(ctx, contactsApi.query(body))));
 	}
 	return found;

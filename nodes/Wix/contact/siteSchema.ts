@@ -21,8 +21,12 @@ export interface WixField {
 	fieldType?: 'SYSTEM' | 'USER_DEFINED' | string;
 }
 
-const labelCache = new PerExecutionCache(async (ctx: WixContext) => await wixApiRequestAllItems<WixLabel>(ctx, labelsApi.list()));
-const fieldCache = new PerExecutionCache(async (ctx: WixContext) => await wixApiRequestAllItems<WixField>(ctx, extendedFieldsApi.list()));
+const labelCache = new PerExecutionCache(
+	async (ctx: WixContext) => await wixApiRequestAllItems<WixLabel>(ctx, labelsApi.list()),
+);
+const fieldCache = new PerExecutionCache(
+	async (ctx: WixContext) => await wixApiRequestAllItems<WixField>(ctx, extendedFieldsApi.list()),
+);
 
 export async function listLabels(ctx: WixContext): Promise<WixLabel[]> {
 	return await labelCache.get(ctx);
@@ -38,7 +42,10 @@ export function forgetSchema(ctx: WixContext) {
 	fieldCache.forget(ctx);
 }
 
-function findByKeyOrName<T extends { key: string; displayName: string }>(list: T[], wanted: string): T | undefined {
+function findByKeyOrName<T extends { key: string; displayName: string }>(
+	list: T[],
+	wanted: string,
+): T | undefined {
 	const exact = list.find((x) => x.key === wanted) ?? list.find((x) => x.displayName === wanted);
 	if (exact) return exact;
 	const lower = wanted.toLowerCase();
@@ -68,21 +75,34 @@ export async function resolveLabelKeys(
 				description: 'Use an existing label name or key, or turn on "Create Missing Labels".',
 			});
 		}
-		const { label } = await wixApiRequest<{ label: WixLabel }>(ctx, labelsApi.findOrCreate(wanted), itemIndex);
+		const { label } = await wixApiRequest<{ label: WixLabel }>(
+			ctx,
+			labelsApi.findOrCreate(wanted),
+			itemIndex,
+		);
 		labels.push(label);
 		keys.push(label.key);
 	}
 	return [...new Set(keys)];
 }
 
-export async function resolveField(ctx: IExecuteFunctions, wanted: string, itemIndex: number): Promise<WixField> {
+export async function resolveField(
+	ctx: IExecuteFunctions,
+	wanted: string,
+	itemIndex: number,
+): Promise<WixField> {
 	const fields = await listFields(ctx);
 	const found = findByKeyOrName(fields, wanted) ?? fields.find((f) => f.key === `custom.${wanted}`);
 	if (!found) {
-		throw new NodeOperationError(ctx.getNode(), `Custom field "${wanted}" does not exist on this site`, {
-			itemIndex,
-			description: 'Pick a field from the list, or create it first with Custom Field → Find or Create.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Custom field "${wanted}" does not exist on this site`,
+			{
+				itemIndex,
+				description:
+					'Pick a field from the list, or create it first with Custom Field → Find or Create.',
+			},
+		);
 	}
 	return found;
 }
@@ -90,7 +110,10 @@ export async function resolveField(ctx: IExecuteFunctions, wanted: string, itemI
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Converts a value to what the field's data type takes, or explains why it cannot. */
-export function coerceFieldValue(field: WixField, value: unknown): { ok: true; value: unknown } | { ok: false; reason: string } {
+export function coerceFieldValue(
+	field: WixField,
+	value: unknown,
+): { ok: true; value: unknown } | { ok: false; reason: string } {
 	if (value === null || value === undefined || value === '') return { ok: true, value: null };
 	switch (field.dataType) {
 		case 'NUMBER': {
@@ -104,7 +127,10 @@ export function coerceFieldValue(field: WixField, value: unknown): { ok: true; v
 			const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
 			const date = DATE_RE.test(text) ? new Date(`${text}T00:00:00.000Z`) : undefined;
 			if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-				return { ok: false, reason: `is a DATE field and needs YYYY-MM-DD, got "${String(value)}"` };
+				return {
+					ok: false,
+					reason: `is a DATE field and needs YYYY-MM-DD, got "${String(value)}"`,
+				};
 			}
 			return { ok: true, value: text };
 		}
@@ -129,17 +155,26 @@ export async function buildCustomFields(
 	for (const entry of entries) {
 		const field = await resolveField(ctx, String(entry.field), itemIndex);
 		if (field.fieldType === 'SYSTEM') {
-			throw new NodeOperationError(ctx.getNode(), `Custom field "${field.displayName}" (${field.key}) is a read-only system field`, {
-				itemIndex,
-				description: 'Only user-defined custom fields can be written.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Custom field "${field.displayName}" (${field.key}) is a read-only system field`,
+				{
+					itemIndex,
+					description: 'Only user-defined custom fields can be written.',
+				},
+			);
 		}
 		const coerced = coerceFieldValue(field, entry.value);
 		if (!coerced.ok) {
-			throw new NodeOperationError(ctx.getNode(), `Custom field "${field.displayName}" ${coerced.reason}`, {
-				itemIndex,
-				description: 'Give a value of the field’s type (numbers for NUMBER, YYYY-MM-DD for DATE).',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Custom field "${field.displayName}" ${coerced.reason}`,
+				{
+					itemIndex,
+					description:
+						'Give a value of the field’s type (numbers for NUMBER, YYYY-MM-DD for DATE).',
+				},
+			);
 		}
 		items[field.key] = coerced.value as IDataObject[string];
 	}

@@ -23,20 +23,36 @@ function isStaleRevision(error: unknown): boolean {
 }
 
 /** Runs `attempt` again (told it is a retry) while Wix says the revision it wrote at is stale. */
-async function retryOnStaleRevision<T>(ctx: IExecuteFunctions, attempt: (retry: boolean) => Promise<T>): Promise<T> {
+async function retryOnStaleRevision<T>(
+	ctx: IExecuteFunctions,
+	attempt: (retry: boolean) => Promise<T>,
+): Promise<T> {
 	for (let n = 0; ; n++) {
 		try {
 			return await attempt(n > 0);
 		} catch (error) {
-			if (!isStaleRevision(error) || n >= MAX_REVISION_RETRIES) throw new NodeApiError(ctx.getNode(), error as JsonObject);
+			if (!isStaleRevision(error) || n >= MAX_REVISION_RETRIES)
+				throw new NodeApiError(ctx.getNode(), error as JsonObject);
 		}
 	}
 }
 
-export async function createContact(ctx: IExecuteFunctions, prepared: PreparedFields, i: number, options: WriteOptions = {}): Promise<WixContact> {
+export async function createContact(
+	ctx: IExecuteFunctions,
+	prepared: PreparedFields,
+	i: number,
+	options: WriteOptions = {},
+): Promise<WixContact> {
 	noteOwnCreation(CONTACT, prepared.fields.email);
-	const body = { info: contactInfoOf(prepared) as IDataObject, allowDuplicates: options.allowDuplicates ?? false };
-	const { contact } = await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.create(body), i);
+	const body = {
+		info: contactInfoOf(prepared) as IDataObject,
+		allowDuplicates: options.allowDuplicates ?? false,
+	};
+	const { contact } = await wixApiRequest<{ contact: WixContact }>(
+		ctx,
+		contactsApi.create(body),
+		i,
+	);
 	noteOwnRevision(CONTACT, contact.id, contact.revision);
 	return contact;
 }
@@ -54,36 +70,73 @@ export async function updateContact(
 	known?: WixContact,
 ): Promise<WixContact> {
 	return await retryOnStaleRevision(ctx, async (retry) => {
-		const current = !retry && known ? known : (await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.get(contactId), i)).contact;
+		const current =
+			!retry && known
+				? known
+				: (await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.get(contactId), i))
+						.contact;
 		noteOwnRevision(CONTACT, contactId, (current.revision ?? 0) + 1);
-		const body = { revision: current.revision, info: contactInfoOf(prepared, current.info) as IDataObject, allowDuplicates: options.allowDuplicates ?? false };
-		const { contact } = await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.update(contactId, body), i);
+		const body = {
+			revision: current.revision,
+			info: contactInfoOf(prepared, current.info) as IDataObject,
+			allowDuplicates: options.allowDuplicates ?? false,
+		};
+		const { contact } = await wixApiRequest<{ contact: WixContact }>(
+			ctx,
+			contactsApi.update(contactId, body),
+			i,
+		);
 		noteOwnRevision(CONTACT, contact.id, contact.revision);
 		return contact;
 	});
 }
 
 /** Merges `sourceIds` into the target at its current revision; the sources are deleted by Wix. */
-export async function mergeContacts(ctx: IExecuteFunctions, targetId: string, sourceIds: string[], i: number): Promise<WixContact> {
+export async function mergeContacts(
+	ctx: IExecuteFunctions,
+	targetId: string,
+	sourceIds: string[],
+	i: number,
+): Promise<WixContact> {
 	return await retryOnStaleRevision(ctx, async () => {
-		const { contact: target } = await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.get(targetId, ['BASIC']), i);
+		const { contact: target } = await wixApiRequest<{ contact: WixContact }>(
+			ctx,
+			contactsApi.get(targetId, ['BASIC']),
+			i,
+		);
 		noteOwnMerge(CONTACT, targetId);
 		noteOwnRevision(CONTACT, targetId, (target.revision ?? 0) + 1);
 		sourceIds.forEach((id) => noteOwnDeletion(CONTACT, id));
 		const body = { targetContactRevision: target.revision, sourceContactIds: sourceIds };
-		const { contact } = await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.merge(targetId, body), i);
+		const { contact } = await wixApiRequest<{ contact: WixContact }>(
+			ctx,
+			contactsApi.merge(targetId, body),
+			i,
+		);
 		return contact;
 	});
 }
 
-export async function deleteContact(ctx: IExecuteFunctions, contactId: string, i: number): Promise<void> {
+export async function deleteContact(
+	ctx: IExecuteFunctions,
+	contactId: string,
+	i: number,
+): Promise<void> {
 	noteOwnDeletion(CONTACT, contactId);
 	await wixApiRequest(ctx, contactsApi.remove(contactId), i);
 }
 
 /** Adds or removes labels (by key); Wix needs no revision for these. */
-export async function changeContactLabels(ctx: IExecuteFunctions, contactId: string, labelKeys: string[], add: boolean, i: number): Promise<WixContact> {
-	const request = add ? contactsApi.labelContact(contactId, labelKeys) : contactsApi.unlabelContact(contactId, labelKeys);
+export async function changeContactLabels(
+	ctx: IExecuteFunctions,
+	contactId: string,
+	labelKeys: string[],
+	add: boolean,
+	i: number,
+): Promise<WixContact> {
+	const request = add
+		? contactsApi.labelContact(contactId, labelKeys)
+		: contactsApi.unlabelContact(contactId, labelKeys);
 	const { contact } = await wixApiRequest<{ contact: WixContact }>(ctx, request, i);
 	noteOwnRevision(CONTACT, contact.id, contact.revision);
 	return contact;

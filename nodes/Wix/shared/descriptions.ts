@@ -12,7 +12,8 @@ export const authenticationProperty: INodeProperties = {
 	default: 'apiKey',
 };
 
-export const GUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+export const GUID_REGEX =
+	'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 export const simplifyProperty: INodeProperties = {
 	displayName: 'Simplify',
@@ -24,7 +25,14 @@ export const simplifyProperty: INodeProperties = {
 
 /** The "Options" collection with the given options. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }
 
 /** Return All and Limit, as every Get Many shows them. */

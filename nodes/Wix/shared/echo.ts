@@ -33,11 +33,17 @@ function has(key: string, now = Date.now()): boolean {
 	return true;
 }
 
-const creationKey = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : undefined);
+const creationKey = (value: unknown) =>
+	typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : undefined;
 
 /** An entity our node wrote, at the revision the write produced. */
-export function noteOwnRevision(entityFqdn: string, id: string | undefined | null, revision: number | string | undefined | null) {
-	if (id && (typeof revision === 'number' || typeof revision === 'string')) mark(`${entityFqdn}:${id}:rev:${revision}`);
+export function noteOwnRevision(
+	entityFqdn: string,
+	id: string | undefined | null,
+	revision: number | string | undefined | null,
+) {
+	if (id && (typeof revision === 'number' || typeof revision === 'string'))
+		mark(`${entityFqdn}:${id}:rev:${revision}`);
 }
 
 /** An entity our node is about to create, known only by its natural key until Wix answers. */
@@ -69,7 +75,11 @@ export function isOwnEvent(event: EntityEvent): boolean {
 	if (slug === 'deleted') return has(`${entityFqdn}:${entityId}:deleted`);
 	if (slug === 'merged') return has(`${entityFqdn}:${entityId}:merged`);
 	const revision = entity.revision;
-	if ((typeof revision === 'number' || typeof revision === 'string') && has(`${entityFqdn}:${entityId}:rev:${revision}`)) return true;
+	if (
+		(typeof revision === 'number' || typeof revision === 'string') &&
+		has(`${entityFqdn}:${entityId}:rev:${revision}`)
+	)
+		return true;
 	const key = slug === 'created' ? creationKey(CREATION_KEYS[entityFqdn]?.(entity)) : undefined;
 	return key !== undefined && has(`${entityFqdn}:created:${key}`);
 }

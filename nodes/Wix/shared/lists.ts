@@ -15,6 +15,7 @@ export function normalizeEmail(email: string): string {
 /** `list` cut into runs of at most `size`, for APIs that take a batch of that size per request. */
 export function chunks<T>(list: T[], size: number): T[][] {
 	const runs: T[][] = [];
-	for (let start = 0; start < list.length; start += size) runs.push(list.slice(start, start + size));
+	for (let start = 0; start < list.length; start += size)
+		runs.push(list.slice(start, start + size));
 	return runs;
 }

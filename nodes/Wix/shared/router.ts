@@ -3,14 +3,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-export type OperationFn = (this: IExecuteFunctions, i: number) => Promise<IDataObject | IDataObject[]>;
+export type OperationFn = (
+	this: IExecuteFunctions,
+	i: number,
+) => Promise<IDataObject | IDataObject[]>;
 
 /**
  * An operation that needs all items at once (to batch look-ups) returns one result or error per item
  * and never throws for one. Without Continue On Fail it may stop after the first failed item and
  * leave later entries empty: the router stops there too.
  */
-export type BatchOperationFn = (this: IExecuteFunctions, itemCount: number) => Promise<Array<IDataObject | IDataObject[] | Error>>;
+export type BatchOperationFn = (
+	this: IExecuteFunctions,
+	itemCount: number,
+) => Promise<Array<IDataObject | IDataObject[] | Error>>;
 
 export interface Operation {
 	execute?: OperationFn;
@@ -32,13 +38,19 @@ export function errorItemJson(error: Error): IDataObject {
 	return json;
 }
 
-export async function route(this: IExecuteFunctions, operations: OperationTable): Promise<INodeExecutionData[][]> {
+export async function route(
+	this: IExecuteFunctions,
+	operations: OperationTable,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const op = operations[resource]?.[operation];
 	if (!op?.execute && !op?.executeBatch) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	let batch: Awaited<ReturnType<BatchOperationFn>> | undefined;
 	if (op.executeBatch) {

@@ -23,7 +23,8 @@ const RETRYABLE_NETWORK_CODES = new Set([
 
 /** Only throttling, server-side failures and dropped connections are retried; other 4xx never are. */
 export function isRetryable(status: number | undefined, networkCode: string | undefined): boolean {
-	if (status === undefined) return networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(networkCode);
+	if (status === undefined)
+		return networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(networkCode);
 	return status === 429 || status >= 500;
 }
 
@@ -47,7 +48,12 @@ export function maxAttempts(status: number | undefined): number {
 }
 
 /** Exponential backoff with jitter (between half and all of the step), unless Wix said how long. */
-export function backoffDelay(attempt: number, retryAfterMs?: number, random: () => number = Math.random, status?: number): number {
+export function backoffDelay(
+	attempt: number,
+	retryAfterMs?: number,
+	random: () => number = Math.random,
+	status?: number,
+): number {
 	if (retryAfterMs !== undefined) return retryAfterMs;
 	const base = status === 429 ? THROTTLED_BASE_DELAY_MS : BASE_DELAY_MS;
 	const step = Math.min(MAX_DELAY_MS, base * 2 ** attempt);

@@ -88,7 +88,11 @@ export function parseErrorBody(body: unknown): WixErrorBody | undefined {
 
 function describeViolations(violations: WixFieldViolation[]): string {
 	return violations
-		.map((v) => (v.field ? `field "${v.field}" ${v.description ?? 'is invalid'}` : (v.description ?? 'invalid value')))
+		.map((v) =>
+			v.field
+				? `field "${v.field}" ${v.description ?? 'is invalid'}`
+				: (v.description ?? 'invalid value'),
+		)
 		.join('; ');
 }
 
@@ -110,7 +114,9 @@ export function summarizeWixError(failure: WixFailure, api: WixApiErrors = {}): 
 	const body = parseErrorBody(failure.body);
 	const app = body?.details?.applicationError;
 	const violations = body?.details?.validationError?.fieldViolations ?? [];
-	const code = app?.code ?? (violations.length ? 'INVALID_ARGUMENT' : (GRPC_CODE_BY_STATUS[status] ?? `HTTP_${status}`));
+	const code =
+		app?.code ??
+		(violations.length ? 'INVALID_ARGUMENT' : (GRPC_CODE_BY_STATUS[status] ?? `HTTP_${status}`));
 
 	let text: string;
 	if (violations.length) text = describeViolations(violations);
@@ -119,9 +125,12 @@ export function summarizeWixError(failure: WixFailure, api: WixApiErrors = {}): 
 	if (described) text += ` (${described})`;
 
 	const hint =
-		(api.hints?.[code] ?? api.hints?.[String(status)]) ??
+		api.hints?.[code] ??
+		api.hints?.[String(status)] ??
 		HINT_BY_STATUS[status] ??
-		(status >= 500 ? 'Wix had a server-side failure. Run the node again later.' : 'Check the parameters and run again.');
+		(status >= 500
+			? 'Wix had a server-side failure. Run the node again later.'
+			: 'Check the parameters and run again.');
 
 	return {
 		message: `${text} [${code}]`,

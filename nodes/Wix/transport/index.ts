@@ -12,7 +12,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { MAX_THROTTLED_ATTEMPTS, backoffDelay, isRetryable, maxAttempts, parseRetryAfter } from './backoff';
+import {
+	MAX_THROTTLED_ATTEMPTS,
+	backoffDelay,
+	isRetryable,
+	maxAttempts,
+	parseRetryAfter,
+} from './backoff';
 import { summarizeWixError, type WixApiErrors, type WixFailure } from './errors';
 
 export type { WixApiErrors } from './errors';
@@ -97,7 +103,12 @@ export async function wixApiRequest<T = IDataObject>(
 	return await send<T>(
 		ctx,
 		credentialType,
-		{ method: request.method, url: `${baseUrl}${request.path}`, qs: request.qs, body: request.body },
+		{
+			method: request.method,
+			url: `${baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+		},
 		pacing,
 		itemIndex,
 		request.errors,
@@ -136,23 +147,39 @@ async function send<T>(
 	itemIndex?: number,
 	apiErrors?: WixApiErrors,
 ): Promise<T> {
-	const options: IHttpRequestOptions = { ...request, json: true, arrayFormat: 'repeat', timeout: 60_000 };
+	const options: IHttpRequestOptions = {
+		...request,
+		json: true,
+		arrayFormat: 'repeat',
+		timeout: 60_000,
+	};
 	let failure: ReturnType<typeof readHttpFailure> = {};
 	for (let attempt = 0; attempt < MAX_THROTTLED_ATTEMPTS; attempt++) {
 		const wait = sharedPacer.reserve(pacing.key, pacing.perMinute);
 		if (wait > 0) await sleep(wait);
 		try {
-			return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, { ...options })) as T;
+			return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+				...options,
+			})) as T;
 		} catch (error) {
 			failure = { ...readHttpFailure(error), attempts: attempt + 1 };
-			if (!isRetryable(failure.status, failure.networkCode) || attempt + 1 >= maxAttempts(failure.status)) break;
+			if (
+				!isRetryable(failure.status, failure.networkCode) ||
+				attempt + 1 >= maxAttempts(failure.status)
+			)
+				break;
 			await sleep(backoffDelay(attempt, failure.retryAfterMs, Math.random, failure.status));
 		}
 	}
 	throw wixError(ctx, failure, itemIndex, apiErrors);
 }
 
-export function wixError(ctx: WixContext, failure: WixFailure, itemIndex?: number, apiErrors?: WixApiErrors): NodeApiError {
+export function wixError(
+	ctx: WixContext,
+	failure: WixFailure,
+	itemIndex?: number,
+	apiErrors?: WixApiErrors,
+): NodeApiError {
 	const summary = summarizeWixError(failure, apiErrors);
 	const error = new NodeApiError(ctx.getNode(), (summary.data ?? {}) as JsonObject, {
 		message: summary.message,
@@ -186,23 +213,34 @@ export async function wixApiRequestAllItems<T = IDataObject>(
 		const qs: IDataObject = { ...request.qs };
 		const body: IDataObject | undefined = request.body ? { ...request.body } : undefined;
 		let paging: IDataObject;
-		if (request.model === 'cursor') paging = { cursorPaging: { limit: page.limit, cursor: page.cursor } };
+		if (request.model === 'cursor')
+			paging = { cursorPaging: { limit: page.limit, cursor: page.cursor } };
 		else if (request.model === 'legacy') paging = { limit: page.limit, offset: page.offset };
 		else paging = { paging: { limit: page.limit, offset: page.offset } };
 
 		if (request.pagingIn === 'qs') {
 			for (const [key, value] of Object.entries(paging)) {
 				if (typeof value === 'object' && value !== null) {
-					for (const [sub, v] of Object.entries(value)) if (v !== undefined) qs[`${key}.${sub}`] = v;
+					for (const [sub, v] of Object.entries(value))
+						if (v !== undefined) qs[`${key}.${sub}`] = v;
 				} else qs[key] = value;
 			}
 		} else if (request.pagingIn === 'query') {
 			// A cursor already carries the query it came from; Wix takes it alone.
-			const base = request.model === 'cursor' && page.cursor ? {} : ((body?.query as IDataObject) ?? {});
+			const base =
+				request.model === 'cursor' && page.cursor ? {} : ((body?.query as IDataObject) ?? {});
 			const query = { ...base, ...paging };
-			return await wixApiRequest<Record<string, unknown>>(ctx, { ...request, qs, body: { ...body, query } }, itemIndex);
+			return await wixApiRequest<Record<string, unknown>>(
+				ctx,
+				{ ...request, qs, body: { ...body, query } },
+				itemIndex,
+			);
 		} else {
-			return await wixApiRequest<Record<string, unknown>>(ctx, { ...request, qs, body: { ...body, ...paging } }, itemIndex);
+			return await wixApiRequest<Record<string, unknown>>(
+				ctx,
+				{ ...request, qs, body: { ...body, ...paging } },
+				itemIndex,
+			);
 		}
 		return await wixApiRequest<Record<string, unknown>>(ctx, { ...request, qs, body }, itemIndex);
 	});

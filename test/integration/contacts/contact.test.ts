@@ -11,20 +11,49 @@ const { node, run, contact, field, label, counts } = contactsNode(sandbox);
 describe('Contact: Create', () => {
 	it('creates one contact per item with the fields given', async () => {
 		const { output } = await run(
-			{ operation: 'create', contactFields: (i: number, item: IDataObject) => ({ firstName: item.first, email: item.email, company: 'Analytical' }) },
-			{ items: [{ first: 'Ada', email: 'ada@example.com' }, { first: 'Grace', email: 'grace@example.com' }] },
+			{
+				operation: 'create',
+				contactFields: (i: number, item: IDataObject) => ({
+					firstName: item.first,
+					email: item.email,
+					company: 'Analytical',
+				}),
+			},
+			{
+				items: [
+					{ first: 'Ada', email: 'ada@example.com' },
+					{ first: 'Grace', email: 'grace@example.com' },
+				],
+			},
 		);
 		expect(output).toHaveLength(2);
 		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(output[0].json).toMatchObject({ revision: 1, primaryInfo: { email: 'ada@example.com' }, info: { name: { first: 'Ada' }, company: 'Analytical' } });
+		expect(output[0].json).toMatchObject({
+			revision: 1,
+			primaryInfo: { email: 'ada@example.com' },
+			info: { name: { first: 'Ada' }, company: 'Analytical' },
+		});
 		const state = await admin(sandbox, 'GET', '/state');
-		expect(state.contacts.map((c: any) => c.primaryInfo.email).sort()).toEqual(['ada@example.com', 'grace@example.com']);
+		expect(state.contacts.map((c: any) => c.primaryInfo.email).sort()).toEqual([
+			'ada@example.com',
+			'grace@example.com',
+		]);
 	});
 
 	it('fails an invalid email with the field and code, and loses no other item under Continue On Fail', async () => {
 		const { output } = await run(
-			{ operation: 'create', contactFields: (_: number, item: IDataObject) => ({ email: item.email }) },
-			{ items: [{ email: 'ok1@example.com' }, { email: 'not-an-email' }, { email: 'ok2@example.com' }], continueOnFail: true },
+			{
+				operation: 'create',
+				contactFields: (_: number, item: IDataObject) => ({ email: item.email }),
+			},
+			{
+				items: [
+					{ email: 'ok1@example.com' },
+					{ email: 'not-an-email' },
+					{ email: 'ok2@example.com' },
+				],
+				continueOnFail: true,
+			},
 		);
 		expect(output).toHaveLength(3);
 		expect(output[1].json).toMatchObject({ code: 'INVALID_ARGUMENT', httpCode: '400' });
@@ -36,15 +65,21 @@ describe('Contact: Create', () => {
 
 	it('refuses a duplicate email and names the existing contact, unless duplicates are allowed', async () => {
 		const existing = await contact({ emails: { items: [{ email: 'dup@example.com' }] } });
-		await expect(run({ operation: 'create', contactFields: { email: 'DUP@example.com' } })).rejects.toThrow(
-			new RegExp(`existing contact ID: ${existing.id}.*DUPLICATE_CONTACT_EXISTS`),
-		);
-		const { output } = await run({ operation: 'create', contactFields: { email: 'dup@example.com' }, options: { allowDuplicates: true } });
+		await expect(
+			run({ operation: 'create', contactFields: { email: 'DUP@example.com' } }),
+		).rejects.toThrow(new RegExp(`existing contact ID: ${existing.id}.*DUPLICATE_CONTACT_EXISTS`));
+		const { output } = await run({
+			operation: 'create',
+			contactFields: { email: 'dup@example.com' },
+			options: { allowDuplicates: true },
+		});
 		expect(output[0].json.id).not.toBe(existing.id);
 	});
 
 	it('refuses a contact with no name, email or phone', async () => {
-		await expect(run({ operation: 'create', contactFields: { company: 'Nobody Inc' } })).rejects.toThrow(/INSUFFICIENT_CONTACT_DATA/);
+		await expect(
+			run({ operation: 'create', contactFields: { company: 'Nobody Inc' } }),
+		).rejects.toThrow(/INSUFFICIENT_CONTACT_DATA/);
 	});
 });
 
@@ -61,14 +96,36 @@ describe('Contact: Create with labels and custom fields', () => {
 				firstName: 'Ada',
 				email: 'ada@example.com',
 				labels: [vip.key, 'newsletter'],
-				addresses: { address: [{ tag: 'HOME', addressLine: '1 Main St', city: 'Richmond', subdivision: 'US-ME', country: 'US' }] },
-				customFields: { field: [{ key: 'Plan', value: 'Gold' }, { key: 'custom.lifetime-value', value: '1250.5' }, { key: 'Renewal Date', value: '2027-01-31' }] },
+				addresses: {
+					address: [
+						{
+							tag: 'HOME',
+							addressLine: '1 Main St',
+							city: 'Richmond',
+							subdivision: 'US-ME',
+							country: 'US',
+						},
+					],
+				},
+				customFields: {
+					field: [
+						{ key: 'Plan', value: 'Gold' },
+						{ key: 'custom.lifetime-value', value: '1250.5' },
+						{ key: 'Renewal Date', value: '2027-01-31' },
+					],
+				},
 			},
 		});
 		expect(output[0].json.info).toMatchObject({
 			labelKeys: { items: ['custom.vip', 'custom.newsletter'] },
 			addresses: { items: [{ tag: 'HOME', address: { city: 'Richmond', subdivision: 'US-ME' } }] },
-			extendedFields: { items: { 'custom.plan': 'Gold', 'custom.lifetime-value': 1250.5, 'custom.renewal-date': '2027-01-31' } },
+			extendedFields: {
+				items: {
+					'custom.plan': 'Gold',
+					'custom.lifetime-value': 1250.5,
+					'custom.renewal-date': '2027-01-31',
+				},
+			},
 		});
 	});
 
@@ -76,7 +133,13 @@ describe('Contact: Create with labels and custom fields', () => {
 		await field('Lifetime Value', 'NUMBER');
 		await field('Renewal Date', 'DATE');
 		const { output } = await run(
-			{ operation: 'create', contactFields: (i: number, item: IDataObject) => ({ firstName: `P${i}`, ...(item as object) }) },
+			{
+				operation: 'create',
+				contactFields: (i: number, item: IDataObject) => ({
+					firstName: `P${i}`,
+					...(item as object),
+				}),
+			},
 			{
 				continueOnFail: true,
 				items: [
@@ -88,7 +151,9 @@ describe('Contact: Create with labels and custom fields', () => {
 				],
 			},
 		);
-		expect(output[0].json.error).toMatch(/"Lifetime Value" is a NUMBER field and "lots" is not a number/);
+		expect(output[0].json.error).toMatch(
+			/"Lifetime Value" is a NUMBER field and "lots" is not a number/,
+		);
 		expect(output[1].json.error).toMatch(/"Renewal Date" is a DATE field and needs YYYY-MM-DD/);
 		expect(output[2].json.error).toMatch(/Custom field "No Such Field" does not exist/);
 		expect(output[3].json.error).toMatch(/Label "No Such Label" does not exist/);
@@ -98,7 +163,11 @@ describe('Contact: Create with labels and custom fields', () => {
 	});
 
 	it('creates missing labels when asked', async () => {
-		const { output } = await run({ operation: 'create', contactFields: { firstName: 'A', labels: ['Brand New'] }, options: { createMissingLabels: true } });
+		const { output } = await run({
+			operation: 'create',
+			contactFields: { firstName: 'A', labels: ['Brand New'] },
+			options: { createMissingLabels: true },
+		});
 		expect(output[0].json.info).toMatchObject({ labelKeys: { items: ['custom.brand-new'] } });
 	});
 
@@ -107,7 +176,13 @@ describe('Contact: Create with labels and custom fields', () => {
 		await label('VIP');
 		const { output } = await run({
 			operation: 'create',
-			contactFields: { firstName: 'Ada', lastName: 'L', email: 'ada@x.co', labels: ['VIP'], customFields: { field: [{ key: 'Plan', value: 'Gold' }] } },
+			contactFields: {
+				firstName: 'Ada',
+				lastName: 'L',
+				email: 'ada@x.co',
+				labels: ['VIP'],
+				customFields: { field: [{ key: 'Plan', value: 'Gold' }] },
+			},
 			simplify: true,
 		});
 		expect(output[0].json).toMatchObject({
@@ -125,7 +200,11 @@ describe('Contact: Create with labels and custom fields', () => {
 
 describe('Contact: Get', () => {
 	it('gets a contact by ID with the fieldsets asked for', async () => {
-		const c = await contact({ name: { first: 'Ada' }, company: 'AE', emails: { items: [{ email: 'a@x.co' }] } });
+		const c = await contact({
+			name: { first: 'Ada' },
+			company: 'AE',
+			emails: { items: [{ email: 'a@x.co' }] },
+		});
 		const full = await run({ operation: 'get', contactId: rl(c.id) });
 		expect(full.output[0].json).toMatchObject({ id: c.id, info: { company: 'AE' } });
 		const basic = await run({ operation: 'get', contactId: rl(c.id), fieldsets: ['BASIC'] });
@@ -134,7 +213,10 @@ describe('Contact: Get', () => {
 	});
 
 	it('fails a contact that does not exist with CONTACT_NOT_FOUND and a hint', async () => {
-		const error = await run({ operation: 'get', contactId: rl('00000000-0000-4000-8000-000000000000') }).catch((e) => e);
+		const error = await run({
+			operation: 'get',
+			contactId: rl('00000000-0000-4000-8000-000000000000'),
+		}).catch((e) => e);
 		expect(error.message).toMatch(/CONTACT_NOT_FOUND/);
 		expect(error.description).toMatch(/Check the ID/);
 		expect(error.httpCode).toBe('404');
@@ -148,7 +230,11 @@ describe('Contact: Get Many', () => {
 	});
 
 	it('names the date filter it cannot read and sends nothing', async () => {
-		const error = await run({ operation: 'getAll', returnAll: true, filters: { createdAfter: 'last tuesday' } }).catch((e) => e);
+		const error = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { createdAfter: 'last tuesday' },
+		}).catch((e) => e);
 		expect(error.message).toBe('Created After is not a date: "last tuesday"');
 		expect((await admin(sandbox, 'GET', '/counts')).total).toBe(0);
 	});
@@ -184,38 +270,66 @@ describe('Contact: Get Many', () => {
 	});
 
 	it('rejects malformed filter JSON before any request, naming the field', async () => {
-		const error = await run({ operation: 'getAll', returnAll: true, filters: { rawFilter: '{"info.name.first": ' } }).catch((e) => e);
+		const error = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { rawFilter: '{"info.name.first": ' },
+		}).catch((e) => e);
 		expect(error.message).toMatch(/Raw Filter \(JSON\) is not valid JSON/);
 		expect((await admin(sandbox, 'GET', '/counts')).total).toBe(0);
 	});
 
 	it('refuses a filter on a field Wix cannot filter before any request', async () => {
-		const error = await run({ operation: 'getAll', returnAll: true, filters: { rawFilter: '{"info.nickname": "x"}' } }).catch((e) => e);
+		const error = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { rawFilter: '{"info.nickname": "x"}' },
+		}).catch((e) => e);
 		expect(error.message).toMatch(/Wix cannot filter contacts on "info.nickname"/);
-		const unsupported = await run({ operation: 'getAll', returnAll: true, filters: { rawFilter: '{"createdDate": {"$startsWith": "2024"}}' } }).catch((e) => e);
+		const unsupported = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { rawFilter: '{"createdDate": {"$startsWith": "2024"}}' },
+		}).catch((e) => e);
 		expect(unsupported.message).toMatch(/does not support \$startsWith on "createdDate"/);
-		expect((await admin(sandbox, 'GET', '/counts')).counts['POST /contacts/v4/contacts/query']).toBeUndefined();
+		expect(
+			(await admin(sandbox, 'GET', '/counts')).counts['POST /contacts/v4/contacts/query'],
+		).toBeUndefined();
 	});
 
 	it('passes what only Wix can judge through with Wix’s code', async () => {
-		await expect(run({ operation: 'getAll', returnAll: true, filters: { rawFilter: '{"id": {"$in": "not-a-list"}}' } })).rejects.toThrow(
-			/UNSUPPORTED_FILTER_VALUE_TYPE/,
-		);
+		await expect(
+			run({
+				operation: 'getAll',
+				returnAll: true,
+				filters: { rawFilter: '{"id": {"$in": "not-a-list"}}' },
+			}),
+		).rejects.toThrow(/UNSUPPORTED_FILTER_VALUE_TYPE/);
 	});
 });
 
 describe('Contact: Update', () => {
 	it('changes only the given fields, keeps secondary emails and custom fields', async () => {
-		await wix(sandbox, 'POST', '/contacts/v4/extended-fields', { displayName: 'Plan', dataType: 'TEXT' });
+		await wix(sandbox, 'POST', '/contacts/v4/extended-fields', {
+			displayName: 'Plan',
+			dataType: 'TEXT',
+		});
 		const c = await contact({
 			name: { first: 'Ada', last: 'Lovelace' },
 			emails: { items: [{ email: 'ada@old.com', primary: true }, { email: 'ada@work.com' }] },
 			extendedFields: { items: { 'custom.plan': 'Gold' } },
 		});
-		const { output } = await run({ operation: 'update', contactId: rl(c.id), updateFields: { email: 'ada@new.com', jobTitle: 'Countess' } });
+		const { output } = await run({
+			operation: 'update',
+			contactId: rl(c.id),
+			updateFields: { email: 'ada@new.com', jobTitle: 'Countess' },
+		});
 		expect(output[0].json).toMatchObject({ revision: 2, primaryInfo: { email: 'ada@new.com' } });
 		const stored = (await wix(sandbox, 'GET', `/contacts/v4/contacts/${c.id}`)).body.contact;
-		expect(stored.info.emails.items.map((e: any) => e.email)).toEqual(['ada@new.com', 'ada@work.com']);
+		expect(stored.info.emails.items.map((e: any) => e.email)).toEqual([
+			'ada@new.com',
+			'ada@work.com',
+		]);
 		expect(stored.info.name).toEqual({ first: 'Ada', last: 'Lovelace' });
 		expect(stored.info.jobTitle).toBe('Countess');
 		expect(stored.info.extendedFields.items['custom.plan']).toBe('Gold');
@@ -224,10 +338,22 @@ describe('Contact: Update', () => {
 	it('retries with the fresh revision when another writer got there first, losing neither write', async () => {
 		const c = await contact({ name: { first: 'Ada' } });
 		// Another writer's update lands between the node's read and its write, so the first PATCH is stale.
-		await admin(sandbox, 'POST', '/faults', { kind: 'concurrentUpdate', method: 'PATCH', times: 1, info: { jobTitle: 'Theirs' } });
+		await admin(sandbox, 'POST', '/faults', {
+			kind: 'concurrentUpdate',
+			method: 'PATCH',
+			times: 1,
+			info: { jobTitle: 'Theirs' },
+		});
 		await admin(sandbox, 'DELETE', '/requests');
-		const { output, requests } = await run({ operation: 'update', contactId: rl(c.id), updateFields: { company: 'Ours' } });
-		expect(output[0].json).toMatchObject({ revision: 3, info: { company: 'Ours', jobTitle: 'Theirs' } });
+		const { output, requests } = await run({
+			operation: 'update',
+			contactId: rl(c.id),
+			updateFields: { company: 'Ours' },
+		});
+		expect(output[0].json).toMatchObject({
+			revision: 3,
+			info: { company: 'Ours', jobTitle: 'Theirs' },
+		});
 		expect(requests.map((r) => r.method)).toEqual(['GET', 'PATCH', 'GET', 'PATCH']);
 		const log = (await admin(sandbox, 'GET', '/requests')).requests.map((r: any) => r.status);
 		expect(log).toEqual([200, 409, 200, 200]);
@@ -235,14 +361,24 @@ describe('Contact: Update', () => {
 
 	it('gives up on a contact that keeps changing, with CONTACT_ALREADY_CHANGED', async () => {
 		const c = await contact({ name: { first: 'Ada' } });
-		await admin(sandbox, 'POST', '/faults', { kind: 'concurrentUpdate', method: 'PATCH', info: { jobTitle: 'Busy' } });
-		await expect(run({ operation: 'update', contactId: rl(c.id), updateFields: { company: 'Ours' } })).rejects.toThrow(/CONTACT_ALREADY_CHANGED/);
+		await admin(sandbox, 'POST', '/faults', {
+			kind: 'concurrentUpdate',
+			method: 'PATCH',
+			info: { jobTitle: 'Busy' },
+		});
+		await expect(
+			run({ operation: 'update', contactId: rl(c.id), updateFields: { company: 'Ours' } }),
+		).rejects.toThrow(/CONTACT_ALREADY_CHANGED/);
 	});
 
 	it('fails an unknown contact without writing anything', async () => {
-		await expect(run({ operation: 'update', contactId: rl('00000000-0000-4000-8000-000000000000'), updateFields: { company: 'X' } })).rejects.toThrow(
-			/CONTACT_NOT_FOUND/,
-		);
+		await expect(
+			run({
+				operation: 'update',
+				contactId: rl('00000000-0000-4000-8000-000000000000'),
+				updateFields: { company: 'X' },
+			}),
+		).rejects.toThrow(/CONTACT_NOT_FOUND/);
 	});
 });
 
@@ -274,37 +410,77 @@ describe('Contact: Delete', () => {
 
 describe('Contact: Get by email, Merge, labels', () => {
 	it('gets a contact by email and says so when none has it', async () => {
-		const c = await contact({ name: { first: 'E' }, emails: { items: [{ email: 'find@example.com' }] } });
+		const c = await contact({
+			name: { first: 'E' },
+			emails: { items: [{ email: 'find@example.com' }] },
+		});
 		const { output } = await run({ operation: 'get', contactId: rl('FIND@example.com', 'email') });
 		expect(output[0].json.id).toBe(c.id);
-		await expect(run({ operation: 'get', contactId: rl('nobody@example.com', 'email') })).rejects.toThrow(/No contact has the email nobody@example.com/);
+		await expect(
+			run({ operation: 'get', contactId: rl('nobody@example.com', 'email') }),
+		).rejects.toThrow(/No contact has the email nobody@example.com/);
 	});
 
 	it('merges sources into the target, and refuses a member as source with Wix’s reason', async () => {
-		const target = await contact({ name: { first: 'T' }, emails: { items: [{ email: 't@x.co' }] } });
-		const source = await contact({ name: { first: 'S' }, company: 'From Source', emails: { items: [{ email: 's@x.co' }] } });
-		const { output } = await run({ operation: 'merge', contactId: rl(target.id), sourceContactIds: source.id });
-		expect(output[0].json).toMatchObject({ id: target.id, mergedContactIds: [source.id], info: { company: 'From Source', name: { first: 'T' } } });
+		const target = await contact({
+			name: { first: 'T' },
+			emails: { items: [{ email: 't@x.co' }] },
+		});
+		const source = await contact({
+			name: { first: 'S' },
+			company: 'From Source',
+			emails: { items: [{ email: 's@x.co' }] },
+		});
+		const { output } = await run({
+			operation: 'merge',
+			contactId: rl(target.id),
+			sourceContactIds: source.id,
+		});
+		expect(output[0].json).toMatchObject({
+			id: target.id,
+			mergedContactIds: [source.id],
+			info: { company: 'From Source', name: { first: 'T' } },
+		});
 		const member = await contact({ name: { first: 'M' } });
 		await admin(sandbox, 'POST', `/contacts/${member.id}/role`, { member: true });
-		await expect(run({ operation: 'merge', contactId: rl(target.id), sourceContactIds: member.id })).rejects.toThrow(/can only be a merge target.*FAILED_PRECONDITION/);
-		await expect(run({ operation: 'merge', contactId: rl(target.id), sourceContactIds: 'a,b,c,d,e,f' })).rejects.toThrow(/1 to 5 contacts, got 6/);
+		await expect(
+			run({ operation: 'merge', contactId: rl(target.id), sourceContactIds: member.id }),
+		).rejects.toThrow(/can only be a merge target.*FAILED_PRECONDITION/);
+		await expect(
+			run({ operation: 'merge', contactId: rl(target.id), sourceContactIds: 'a,b,c,d,e,f' }),
+		).rejects.toThrow(/1 to 5 contacts, got 6/);
 	});
 
 	it('adds and removes labels by name, creating missing ones when asked', async () => {
 		const c = await contact({ name: { first: 'L' } });
 		await label('VIP');
-		const added = await run({ operation: 'addLabels', contactId: rl(c.id), labels: ['VIP', 'Fresh'], options: { createMissingLabels: true } });
-		expect(added.output[0].json.info).toMatchObject({ labelKeys: { items: ['custom.vip', 'custom.fresh'] } });
+		const added = await run({
+			operation: 'addLabels',
+			contactId: rl(c.id),
+			labels: ['VIP', 'Fresh'],
+			options: { createMissingLabels: true },
+		});
+		expect(added.output[0].json.info).toMatchObject({
+			labelKeys: { items: ['custom.vip', 'custom.fresh'] },
+		});
 		const removed = await run({ operation: 'removeLabels', contactId: rl(c.id), labels: ['vip'] });
 		expect(removed.output[0].json.info).toMatchObject({ labelKeys: { items: ['custom.fresh'] } });
-		await expect(run({ operation: 'addLabels', contactId: rl(c.id), labels: ['Unknown'] })).rejects.toThrow(/Label "Unknown" does not exist/);
+		await expect(
+			run({ operation: 'addLabels', contactId: rl(c.id), labels: ['Unknown'] }),
+		).rejects.toThrow(/Label "Unknown" does not exist/);
 	});
 
 	it('passes Wix’s refusal of more than 100 label keys', async () => {
 		const c = await contact({ name: { first: 'L' } });
 		const many = Array.from({ length: 101 }, (_, k) => `L${k}`);
-		await expect(run({ operation: 'addLabels', contactId: rl(c.id), labels: many, options: { createMissingLabels: true } })).rejects.toThrow(/labelKeys.*1 to 100/);
+		await expect(
+			run({
+				operation: 'addLabels',
+				contactId: rl(c.id),
+				labels: many,
+				options: { createMissingLabels: true },
+			}),
+		).rejects.toThrow(/labelKeys.*1 to 100/);
 	});
 });
 
@@ -312,19 +488,42 @@ describe('Contact: Send Triggered Email', () => {
 	const backend = () => ({ siteUrl: sandbox.url, secret: sandbox.creds.siteSecret });
 
 	it('asks the site backend to send the email with string variables', async () => {
-		const c = await contact({ name: { first: 'Ada' }, emails: { items: [{ email: 'ada@example.com' }] } });
+		const c = await contact({
+			name: { first: 'Ada' },
+			emails: { items: [{ email: 'ada@example.com' }] },
+		});
 		const { output } = await runNode({
 			node,
-			parameters: { resource: 'contact', operation: 'sendTriggeredEmail', contactId: rl(c.id), emailId: 'RgTH5Xp', variables: { variable: [{ name: 'firstName', value: 'Ada' }, { name: 'points', value: 120 }] } },
+			parameters: {
+				resource: 'contact',
+				operation: 'sendTriggeredEmail',
+				contactId: rl(c.id),
+				emailId: 'RgTH5Xp',
+				variables: {
+					variable: [
+						{ name: 'firstName', value: 'Ada' },
+						{ name: 'points', value: 120 },
+					],
+				},
+			},
 			credentials: apiKeyCredentials(sandbox),
 			extraCredentials: { wixSiteBackendApi: backend() },
 		});
 		expect(output[0].json).toMatchObject({ contactId: c.id, emailId: 'RgTH5Xp', sent: true });
-		expect((await admin(sandbox, 'GET', '/emails')).emails).toEqual([expect.objectContaining({ emailId: 'RgTH5Xp', contactId: c.id, variables: { firstName: 'Ada', points: '120' } })]);
+		expect((await admin(sandbox, 'GET', '/emails')).emails).toEqual([
+			expect.objectContaining({
+				emailId: 'RgTH5Xp',
+				contactId: c.id,
+				variables: { firstName: 'Ada', points: '120' },
+			}),
+		]);
 	});
 
 	it('fails clearly on a wrong secret or an unknown contact', async () => {
-		const c = await contact({ name: { first: 'Ada' }, emails: { items: [{ email: 'ada@example.com' }] } });
+		const c = await contact({
+			name: { first: 'Ada' },
+			emails: { items: [{ email: 'ada@example.com' }] },
+		});
 		const params = { resource: 'contact', operation: 'sendTriggeredEmail', emailId: 'X' };
 		const wrongSecret = await runNode({
 			node,
@@ -336,7 +535,12 @@ describe('Contact: Send Triggered Email', () => {
 		// Advice about the site backend's secret, not about the API key.
 		expect(wrongSecret.description).toMatch(/n8n-shared-secret in the site’s Secrets Manager/);
 		await expect(
-			runNode({ node, parameters: { ...params, contactId: rl('00000000-0000-4000-8000-000000000000') }, credentials: apiKeyCredentials(sandbox), extraCredentials: { wixSiteBackendApi: backend() } }),
+			runNode({
+				node,
+				parameters: { ...params, contactId: rl('00000000-0000-4000-8000-000000000000') },
+				credentials: apiKeyCredentials(sandbox),
+				extraCredentials: { wixSiteBackendApi: backend() },
+			}),
 		).rejects.toThrow(/CONTACT_NOT_FOUND/);
 	});
 });

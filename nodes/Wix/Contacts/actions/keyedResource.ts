@@ -5,7 +5,13 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import * as extendedFieldsApi from '../../api/extendedFields';
 import * as labelsApi from '../../api/labels';
-import { forgetSchema, listFields, listLabels, type WixField, type WixLabel } from '../../contact/siteSchema';
+import {
+	forgetSchema,
+	listFields,
+	listLabels,
+	type WixField,
+	type WixLabel,
+} from '../../contact/siteSchema';
 import { returnAllOrLimit } from '../../shared/descriptions';
 import { wixApiRequest, type WixRequest } from '../../transport';
 
@@ -43,7 +49,9 @@ export const CUSTOM_FIELD: KeyedResource = {
 	loadOptionsMethod: 'getCustomFields',
 };
 
-const show = (r: KeyedResource, operation: string) => ({ show: { resource: [r.resource], operation: [operation] } });
+const show = (r: KeyedResource, operation: string) => ({
+	show: { resource: [r.resource], operation: [operation] },
+});
 
 function keyPicker(r: KeyedResource): INodeProperties {
 	return {
@@ -57,7 +65,10 @@ function keyPicker(r: KeyedResource): INodeProperties {
 	};
 }
 
-export function findOrCreateDescription(r: KeyedResource, extra: INodeProperties[] = []): INodeProperties[] {
+export function findOrCreateDescription(
+	r: KeyedResource,
+	extra: INodeProperties[] = [],
+): INodeProperties[] {
 	return updateDisplayOptions(show(r, 'findOrCreate'), [
 		{
 			displayName: 'Display Name',
@@ -72,16 +83,30 @@ export function findOrCreateDescription(r: KeyedResource, extra: INodeProperties
 	]);
 }
 
-export function getAllDescription(r: KeyedResource, extra: INodeProperties[] = []): INodeProperties[] {
+export function getAllDescription(
+	r: KeyedResource,
+	extra: INodeProperties[] = [],
+): INodeProperties[] {
 	// A site has a few dozen labels or fields, so listing them all is the useful default.
 	const [returnAll, limit] = returnAllOrLimit;
-	return updateDisplayOptions(show(r, 'getAll'), [{ ...returnAll, default: true }, limit, ...extra]);
+	return updateDisplayOptions(show(r, 'getAll'), [
+		{ ...returnAll, default: true },
+		limit,
+		...extra,
+	]);
 }
 
 export function renameDescription(r: KeyedResource): INodeProperties[] {
 	return updateDisplayOptions(show(r, 'rename'), [
 		keyPicker(r),
-		{ displayName: 'New Display Name', name: 'newDisplayName', type: 'string', required: true, default: '', description: 'The key stays the same' },
+		{
+			displayName: 'New Display Name',
+			name: 'newDisplayName',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The key stays the same',
+		},
 	]);
 }
 
@@ -91,24 +116,48 @@ export function deleteDescription(r: KeyedResource): INodeProperties[] {
 
 function requireText(ctx: IExecuteFunctions, name: string, label: string, i: number): string {
 	const value = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
-	if (!value) throw new NodeOperationError(ctx.getNode(), `"${label}" is empty`, { itemIndex: i, description: `Give a ${label}` });
+	if (!value)
+		throw new NodeOperationError(ctx.getNode(), `"${label}" is empty`, {
+			itemIndex: i,
+			description: `Give a ${label}`,
+		});
 	return value;
 }
 
-export async function findOrCreate(ctx: IExecuteFunctions, r: KeyedResource, i: number, dataType?: string): Promise<IDataObject> {
+export async function findOrCreate(
+	ctx: IExecuteFunctions,
+	r: KeyedResource,
+	i: number,
+	dataType?: string,
+): Promise<IDataObject> {
 	const displayName = requireText(ctx, 'displayName', 'Display Name', i);
-	const response = await wixApiRequest<IDataObject>(ctx, r.api.findOrCreate(displayName, dataType), i);
+	const response = await wixApiRequest<IDataObject>(
+		ctx,
+		r.api.findOrCreate(displayName, dataType),
+		i,
+	);
 	if (response[r.createdFlag]) forgetSchema(ctx);
 	return { ...(response[r.one] as IDataObject), created: Boolean(response[r.createdFlag]) };
 }
 
-export async function getAll(ctx: IExecuteFunctions, r: KeyedResource, i: number, keep: (x: WixLabel | WixField) => boolean = () => true): Promise<IDataObject[]> {
+export async function getAll(
+	ctx: IExecuteFunctions,
+	r: KeyedResource,
+	i: number,
+	keep: (x: WixLabel | WixField) => boolean = () => true,
+): Promise<IDataObject[]> {
 	const returnAll = ctx.getNodeParameter('returnAll', i) as boolean;
 	const all = (r.resource === 'label' ? await listLabels(ctx) : await listFields(ctx)).filter(keep);
-	return (returnAll ? all : all.slice(0, ctx.getNodeParameter('limit', i) as number)) as unknown as IDataObject[];
+	return (returnAll
+		? all
+		: all.slice(0, ctx.getNodeParameter('limit', i) as number)) as unknown as IDataObject[];
 }
 
-export async function rename(ctx: IExecuteFunctions, r: KeyedResource, i: number): Promise<IDataObject> {
+export async function rename(
+	ctx: IExecuteFunctions,
+	r: KeyedResource,
+	i: number,
+): Promise<IDataObject> {
 	const key = requireText(ctx, 'key', r.noun, i);
 	const displayName = requireText(ctx, 'newDisplayName', 'New Display Name', i);
 	const response = await wixApiRequest<IDataObject>(ctx, r.api.rename(key, displayName), i);
@@ -116,7 +165,11 @@ export async function rename(ctx: IExecuteFunctions, r: KeyedResource, i: number
 	return response[r.one] as IDataObject;
 }
 
-export async function remove(ctx: IExecuteFunctions, r: KeyedResource, i: number): Promise<IDataObject> {
+export async function remove(
+	ctx: IExecuteFunctions,
+	r: KeyedResource,
+	i: number,
+): Promise<IDataObject> {
 	const key = requireText(ctx, 'key', r.noun, i);
 	await wixApiRequest(ctx, r.api.remove(key), i);
 	forgetSchema(ctx);

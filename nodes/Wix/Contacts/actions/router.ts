@@ -22,8 +22,22 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			update: contact.update,
 			upsert: contact.upsert,
 		},
-		label: { findOrCreate: label.findOrCreate, getAll: label.getAll, rename: label.rename, delete: label.delete },
-		customField: { findOrCreate: customField.findOrCreate, getAll: customField.getAll, rename: customField.rename, delete: customField.delete },
-		emailSubscription: { getAll: emailSubscription.getAll, upsert: emailSubscription.upsert, bulkUpsert: emailSubscription.bulkUpsert },
+		label: {
+			findOrCreate: label.findOrCreate,
+			getAll: label.getAll,
+			rename: label.rename,
+			delete: label.delete,
+		},
+		customField: {
+			findOrCreate: customField.findOrCreate,
+			getAll: customField.getAll,
+			rename: customField.rename,
+			delete: customField.delete,
+		},
+		emailSubscription: {
+			getAll: emailSubscription.getAll,
+			upsert: emailSubscription.upsert,
+			bulkUpsert: emailSubscription.bulkUpsert,
+		},
 	});
 }

@@ -32,7 +32,10 @@ export async function searchContacts(
 		},
 	};
 	if (filter) body.search = filter.slice(0, 100);
-	const response = await wixApiRequest<{ contacts?: ListedContact[]; pagingMetadata?: { total?: number } }>(this, contactsApi.queryPage(body));
+	const response = await wixApiRequest<{
+		contacts?: ListedContact[];
+		pagingMetadata?: { total?: number };
+	}>(this, contactsApi.queryPage(body));
 	const contacts = response.contacts ?? [];
 	const next = offset + contacts.length;
 	const more = contacts.length === PAGE && (response.pagingMetadata?.total ?? Infinity) > next;

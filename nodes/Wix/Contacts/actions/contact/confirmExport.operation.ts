@@ -13,7 +13,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '={{ $json.id }}',
-		description: 'The exported contact, usually an expression pointing back at the Get New Since Last Export node',
+		description:
+			'The exported contact, usually an expression pointing back at the Get New Since Last Export node',
 	},
 	{
 		displayName: 'Contact Created Date',
@@ -24,9 +25,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['confirmExport'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['confirmExport'] } },
+	properties,
+);
 
-export async function executeBatch(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemCount: number,
+): Promise<Array<IDataObject | Error>> {
 	const results: Array<IDataObject | Error> = [];
 	const confirmed: Array<{ id: string; createdDate: string }> = [];
 	let name = 'default';
@@ -36,10 +43,15 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 		const createdDate = String(this.getNodeParameter('exportedCreatedDate', i, '') ?? '');
 		if (!id || Number.isNaN(Date.parse(createdDate))) {
 			results.push(
-				new NodeOperationError(this.getNode(), 'Contact ID or Contact Created Date is missing or not a date', {
-					itemIndex: i,
-					description: 'Point both at the contact from Get New Since Last Export, e.g. {{ $(\'New Contacts\').item.json.createdDate }}',
-				}),
+				new NodeOperationError(
+					this.getNode(),
+					'Contact ID or Contact Created Date is missing or not a date',
+					{
+						itemIndex: i,
+						description:
+							"Point both at the contact from Get New Since Last Export, e.g. {{ $('New Contacts').item.json.createdDate }}",
+					},
+				),
 			);
 			continue;
 		}
@@ -48,9 +60,20 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 	}
 	if (confirmed.length) {
 		const all = cursors(this);
-		const newest = confirmed.reduce((max, c) => (c.createdDate > max ? c.createdDate : max), all[name]?.createdDate ?? '');
+		const newest = confirmed.reduce(
+			(max, c) => (c.createdDate > max ? c.createdDate : max),
+			all[name]?.createdDate ?? '',
+		);
 		const carried = all[name]?.createdDate === newest ? all[name].ids : [];
-		all[name] = { createdDate: newest, ids: [...new Set([...carried, ...confirmed.filter((c) => c.createdDate === newest).map((c) => c.id)])] };
+		all[name] = {
+			createdDate: newest,
+			ids: [
+				...new Set([
+					...carried,
+					...confirmed.filter((c) => c.createdDate === newest).map((c) => c.id),
+				]),
+			],
+		};
 	}
 	return results;
 }

@@ -6,7 +6,10 @@ import { deleteContact } from '../../../contact/write';
 
 const properties: INodeProperties[] = [contactLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const contactId = await resolveContactId(this, 'contactId', i);

@@ -18,7 +18,9 @@ export const exportNameProperty: INodeProperties = {
 };
 
 export function cursors(ctx: IExecuteFunctions): Record<string, ExportCursor> {
-	const data = ctx.getWorkflowStaticData('global') as IDataObject & { wixContactExports?: Record<string, ExportCursor> };
+	const data = ctx.getWorkflowStaticData('global') as IDataObject & {
+		wixContactExports?: Record<string, ExportCursor>;
+	};
 	if (!data.wixContactExports) data.wixContactExports = {};
 	return data.wixContactExports;
 }

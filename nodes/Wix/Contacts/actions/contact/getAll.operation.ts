@@ -5,7 +5,11 @@ import * as contactsApi from '../../../api/contacts';
 import { customFieldKeyProperty, fieldsetsProperty } from '../../../contact/descriptions';
 import { buildContactFilter, type ContactFilters } from '../../../contact/filter';
 import { simplifyContacts, type WixContact } from '../../../contact/info';
-import { optionsCollection, returnAllOrLimit, simplifyProperty } from '../../../shared/descriptions';
+import {
+	optionsCollection,
+	returnAllOrLimit,
+	simplifyProperty,
+} from '../../../shared/descriptions';
 import { wixApiRequestAllItems } from '../../../transport';
 
 const labelPicker = (displayName: string, name: string): INodeProperties => ({
@@ -14,7 +18,8 @@ const labelPicker = (displayName: string, name: string): INodeProperties => ({
 	type: 'multiOptions',
 	typeOptions: { loadOptionsMethod: 'getLabels' },
 	default: [],
-	description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	description:
+		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 });
 
 const properties: INodeProperties[] = [
@@ -62,7 +67,14 @@ const properties: INodeProperties[] = [
 					},
 				],
 			},
-			{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. nathan@example.com', description: 'Contacts that have this email (any of their emails)' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. nathan@example.com',
+				description: 'Contacts that have this email (any of their emails)',
+			},
 			{
 				displayName: 'Email Subscription Status',
 				name: 'subscriptionStatus',
@@ -78,8 +90,20 @@ const properties: INodeProperties[] = [
 			},
 			labelPicker('Has All of Label Names or IDs', 'labelsAll'),
 			labelPicker('Has Any of Label Names or IDs', 'labelsAny'),
-			{ displayName: 'Name Starts With', name: 'nameStartsWith', type: 'string', default: '', description: 'First or last name starts with this text (not case-sensitive)' },
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Contacts that have this phone number, as stored' },
+			{
+				displayName: 'Name Starts With',
+				name: 'nameStartsWith',
+				type: 'string',
+				default: '',
+				description: 'First or last name starts with this text (not case-sensitive)',
+			},
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				description: 'Contacts that have this phone number, as stored',
+			},
 			{
 				displayName: 'Raw Filter (JSON)',
 				name: 'rawFilter',
@@ -155,8 +179,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['getAll'] } },
+	properties,
+);
 
 interface GetManyOptions {
 	fieldsets?: string[];

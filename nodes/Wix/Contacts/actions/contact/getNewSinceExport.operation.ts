@@ -21,11 +21,15 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 10,
-		description: 'Contacts younger than this wait for the next run, so ones Wix is still indexing are not skipped',
+		description:
+			'Contacts younger than this wait for the next run, so ones Wix is still indexing are not skipped',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getNewSinceExport'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['getNewSinceExport'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const name = String(this.getNodeParameter('exportName', i, 'default'));
@@ -34,8 +38,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const before = new Date(Date.now() - settle).toISOString();
 	const created: IDataObject = { $lt: before };
 	if (cursor) created.$gte = cursor.createdDate;
-	const body = { query: { filter: { createdDate: created }, sort: [{ fieldName: 'createdDate', order: 'ASC' }], fieldsets: ['FULL'] } };
+	const body = {
+		query: {
+			filter: { createdDate: created },
+			sort: [{ fieldName: 'createdDate', order: 'ASC' }],
+			fieldsets: ['FULL'],
+		},
+	};
 	const contacts = await wixApiRequestAllItems<WixContact>(this, contactsApi.query(body), i);
 	// Contacts at the cursor's own timestamp that were already confirmed are not sent again.
-	return contacts.filter((c) => !(cursor && c.createdDate === cursor.createdDate && cursor.ids.includes(String(c.id)))) as IDataObject[];
+	return contacts.filter(
+		(c) => !(cursor && c.createdDate === cursor.createdDate && cursor.ids.includes(String(c.id))),
+	) as IDataObject[];
 }

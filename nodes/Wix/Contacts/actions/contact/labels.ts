@@ -26,13 +26,25 @@ export function labelProperties(add: boolean): INodeProperties[] {
 	return props;
 }
 
-export async function changeLabels(this: IExecuteFunctions, i: number, add: boolean): Promise<IDataObject> {
+export async function changeLabels(
+	this: IExecuteFunctions,
+	i: number,
+	add: boolean,
+): Promise<IDataObject> {
 	const contactId = await resolveContactId(this, 'contactId', i);
 	const wanted = splitList(this.getNodeParameter('labels', i) as string | string[]);
 	if (wanted.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No labels given in "Labels"', { itemIndex: i, description: 'Choose at least one label' });
+		throw new NodeOperationError(this.getNode(), 'No labels given in "Labels"', {
+			itemIndex: i,
+			description: 'Choose at least one label',
+		});
 	}
-	const createMissing = add && Boolean((this.getNodeParameter('options', i, {}) as { createMissingLabels?: boolean }).createMissingLabels);
+	const createMissing =
+		add &&
+		Boolean(
+			(this.getNodeParameter('options', i, {}) as { createMissingLabels?: boolean })
+				.createMissingLabels,
+		);
 	const labelKeys = await resolveLabelKeys(this, wanted, i, createMissing);
 	return (await changeContactLabels(this, contactId, labelKeys, add, i)) as IDataObject;
 }

@@ -6,7 +6,11 @@ import { mergeContacts } from '../../../contact/write';
 import { splitList } from '../../../shared/lists';
 
 const properties: INodeProperties[] = [
-	{ ...contactLocator, displayName: 'Target Contact', description: 'The contact that remains; its values win' },
+	{
+		...contactLocator,
+		displayName: 'Target Contact',
+		description: 'The contact that remains; its values win',
+	},
 	{
 		displayName: 'Source Contact IDs',
 		name: 'sourceContactIds',
@@ -14,20 +18,28 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 8046df3c-…, 1a2b3c4d-…',
-		description: 'One to five contacts (comma-separated IDs) merged into the target and then deleted. Site members can only be targets.',
+		description:
+			'One to five contacts (comma-separated IDs) merged into the target and then deleted. Site members can only be targets.',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['merge'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['merge'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const targetId = await resolveContactId(this, 'contactId', i);
 	const sources = splitList(this.getNodeParameter('sourceContactIds', i) as string | string[]);
 	if (sources.length < 1 || sources.length > 5) {
-		throw new NodeOperationError(this.getNode(), `Source Contact IDs must list 1 to 5 contacts, got ${sources.length}`, {
-			itemIndex: i,
-			description: 'Merge more contacts in several runs of five',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Source Contact IDs must list 1 to 5 contacts, got ${sources.length}`,
+			{
+				itemIndex: i,
+				description: 'Merge more contacts in several runs of five',
+			},
+		);
 	}
 	const contact = await mergeContacts(this, targetId, sources, i);
 	return { ...(contact as IDataObject), mergedContactIds: sources };

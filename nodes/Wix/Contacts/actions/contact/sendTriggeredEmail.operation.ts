@@ -23,7 +23,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. RgTH5Xp',
-		description: 'The ID shown in the code snippet of the triggered email (Marketing → Triggered Emails)',
+		description:
+			'The ID shown in the code snippet of the triggered email (Marketing → Triggered Emails)',
 	},
 	{
 		displayName: 'Variables',
@@ -46,18 +47,35 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['sendTriggeredEmail'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['sendTriggeredEmail'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const contactId = await resolveContactId(this, 'contactId', i);
 	const emailId = String(this.getNodeParameter('emailId', i)).trim();
 	if (!emailId) {
-		throw new NodeOperationError(this.getNode(), 'No Triggered Email ID given', { itemIndex: i, description: 'Copy the ID from the email’s code snippet' });
+		throw new NodeOperationError(this.getNode(), 'No Triggered Email ID given', {
+			itemIndex: i,
+			description: 'Copy the ID from the email’s code snippet',
+		});
 	}
 	const variables: Record<string, string> = {};
-	for (const v of (this.getNodeParameter('variables', i, {}) as { variable?: Array<{ name: string; value: unknown }> }).variable ?? []) {
-		if (v.name) variables[v.name] = v.value === undefined || v.value === null ? '' : String(v.value);
+	for (const v of (
+		this.getNodeParameter('variables', i, {}) as {
+			variable?: Array<{ name: string; value: unknown }>;
+		}
+	).variable ?? []) {
+		if (v.name)
+			variables[v.name] = v.value === undefined || v.value === null ? '' : String(v.value);
 	}
-	const response = await siteFunctionRequest(this, 'emailContact', { emailId, contactId, variables }, i, siteBackendApi.errors);
+	const response = await siteFunctionRequest(
+		this,
+		'emailContact',
+		{ emailId, contactId, variables },
+		i,
+		siteBackendApi.errors,
+	);
 	return { contactId, emailId, ...response };
 }

@@ -4,7 +4,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { contactFieldsCollection, createMissingLabelsOption } from '../../../contact/descriptions';
-import { prepareFields, resolveCustomFieldValues, simplifyContacts, type ContactFields, type PreparedFields, type WixContact } from '../../../contact/info';
+import {
+	prepareFields,
+	resolveCustomFieldValues,
+	simplifyContacts,
+	type ContactFields,
+	type PreparedFields,
+	type WixContact,
+} from '../../../contact/info';
 import { findContactsBy } from '../../../contact/lookup';
 import { resolveField } from '../../../contact/siteSchema';
 import { createContact, updateContact } from '../../../contact/write';
@@ -12,7 +19,11 @@ import { optionsCollection, simplifyProperty } from '../../../shared/description
 import { normalizeEmail } from '../../../shared/lists';
 
 const properties: INodeProperties[] = [
-	contactFieldsCollection('contactFields', 'Contact Fields', 'The contact is matched by email, then phone (then the external ID field, if chosen). Fields not given, or given empty, keep their stored values.'),
+	contactFieldsCollection(
+		'contactFields',
+		'Contact Fields',
+		'The contact is matched by email, then phone (then the external ID field, if chosen). Fields not given, or given empty, keep their stored values.',
+	),
 	simplifyProperty,
 	optionsCollection([
 		createMissingLabelsOption,
@@ -28,7 +39,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['upsert'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['upsert'] } },
+	properties,
+);
 
 interface Pending {
 	index: number;
@@ -61,7 +75,12 @@ class ContactIndex {
 	}
 }
 
-async function lookUp(ctx: IExecuteFunctions, field: string, values: string[], index: ContactIndex) {
+async function lookUp(
+	ctx: IExecuteFunctions,
+	field: string,
+	values: string[],
+	index: ContactIndex,
+) {
 	(await findContactsBy(ctx, field, values)).forEach((c) => index.add(c));
 }
 
@@ -70,8 +89,13 @@ async function lookUp(ctx: IExecuteFunctions, field: string, values: string[], i
  * name); for Create or Update that means "keep what Wix has", like a field not given at all.
  */
 function withoutEmptyValues(fields: ContactFields): ContactFields {
-	const isEmpty = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
-	const kept = Object.fromEntries(Object.entries(fields).filter(([, value]) => !isEmpty(value))) as ContactFields;
+	const isEmpty = (value: unknown) =>
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0);
+	const kept = Object.fromEntries(
+		Object.entries(fields).filter(([, value]) => !isEmpty(value)),
+	) as ContactFields;
 	if (kept.customFields?.field) {
 		const field = kept.customFields.field.filter((f) => !isEmpty(f.value));
 		if (field.length) kept.customFields = { field };
@@ -80,16 +104,22 @@ function withoutEmptyValues(fields: ContactFields): ContactFields {
 	return kept;
 }
 
-export async function executeBatch(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemCount: number,
+): Promise<Array<IDataObject | Error>> {
 	const results: Array<IDataObject | Error> = new Array(itemCount);
 	const pending: Pending[] = [];
 	let externalKey: string | undefined;
 
 	for (let i = 0; i < itemCount; i++) {
 		try {
-			const fields = withoutEmptyValues(this.getNodeParameter('contactFields', i, {}) as ContactFields);
+			const fields = withoutEmptyValues(
+				this.getNodeParameter('contactFields', i, {}) as ContactFields,
+			);
 			const options = this.getNodeParameter('options', i, {}) as Options;
-			if (options.externalIdField) externalKey = (await resolveField(this, options.externalIdField, i)).key;
+			if (options.externalIdField)
+				externalKey = (await resolveField(this, options.externalIdField, i)).key;
 			// Custom fields first (they may hold the external ID); labels, which may be created, only
 			// once the item is known to be writable.
 			const customFields = await resolveCustomFieldValues(this, fields, i);
@@ -97,12 +127,17 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 			const item = { index: i } as Pending;
 			if (fields.email) item.email = normalizeEmail(fields.email);
 			if (fields.phone) item.phone = fields.phone.trim();
-			if (externalValue !== undefined && externalValue !== null && externalValue !== '') item.externalId = String(externalValue);
+			if (externalValue !== undefined && externalValue !== null && externalValue !== '')
+				item.externalId = String(externalValue);
 			if (!item.email && !item.phone && !item.externalId) {
-				throw new NodeOperationError(this.getNode(), 'Create or Update needs an Email or a Phone (or the external ID field) to match on', {
-					itemIndex: i,
-					description: 'Add Email or Phone under Contact Fields',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					'Create or Update needs an Email or a Phone (or the external ID field) to match on',
+					{
+						itemIndex: i,
+						description: 'Add Email or Phone under Contact Fields',
+					},
+				);
 			}
 			item.prepared = await prepareFields(this, fields, i, options, customFields);
 			pending.push(item);
@@ -111,7 +146,9 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 		}
 	}
 
-	const emails = new ContactIndex((c) => (c.info?.emails?.items ?? []).map((e) => String(e.email).toLowerCase()));
+	const emails = new ContactIndex((c) =>
+		(c.info?.emails?.items ?? []).map((e) => String(e.email).toLowerCase()),
+	);
 	const phones = new ContactIndex((c) => (c.info?.phones?.items ?? []).map((p) => String(p.phone)));
 	const externalIds = new ContactIndex((c) => {
 		const value = externalKey ? c.info?.extendedFields?.items?.[externalKey] : undefined;
@@ -122,12 +159,27 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 	// Email first; phone and external ID only for what email did not find. A failed look-up fails
 	// the items that waited on it, each with its own error item.
 	try {
-		await lookUp(this, 'info.emails.email', pending.flatMap((p) => (p.email ? [p.email] : [])), emails);
+		await lookUp(
+			this,
+			'info.emails.email',
+			pending.flatMap((p) => (p.email ? [p.email] : [])),
+			emails,
+		);
 		const noEmailMatch = pending.filter((p) => !emails.get(p.email));
-		await lookUp(this, 'info.phones.phone', noEmailMatch.flatMap((p) => (p.phone ? [p.phone] : [])), phones);
+		await lookUp(
+			this,
+			'info.phones.phone',
+			noEmailMatch.flatMap((p) => (p.phone ? [p.phone] : [])),
+			phones,
+		);
 		if (externalKey) {
 			const unmatched = noEmailMatch.filter((p) => !phones.get(p.phone));
-			await lookUp(this, `info.extendedFields.${externalKey}`, unmatched.flatMap((p) => (p.externalId ? [p.externalId] : [])), externalIds);
+			await lookUp(
+				this,
+				`info.extendedFields.${externalKey}`,
+				unmatched.flatMap((p) => (p.externalId ? [p.externalId] : [])),
+				externalIds,
+			);
 		}
 	} catch (error) {
 		for (const item of pending) results[item.index] = error as Error;
@@ -142,7 +194,8 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 		const i = item.index;
 		if (stopAfterFailure && i > firstFailure) break;
 		try {
-			const match = emails.get(item.email) ?? phones.get(item.phone) ?? externalIds.get(item.externalId);
+			const match =
+				emails.get(item.email) ?? phones.get(item.phone) ?? externalIds.get(item.externalId);
 			let contact: WixContact;
 			let action: 'created' | 'updated';
 			if (match?.id) {
@@ -154,7 +207,9 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 				action = created.action;
 			}
 			indexes.forEach((index) => index.replace(contact));
-			const output = this.getNodeParameter('simplify', i, false) ? (await simplifyContacts(this, [contact]))[0] : (contact as IDataObject);
+			const output = this.getNodeParameter('simplify', i, false)
+				? (await simplifyContacts(this, [contact]))[0]
+				: (contact as IDataObject);
 			results[i] = { action, contactId: contact.id, ...output };
 		} catch (error) {
 			results[i] = error as Error;
@@ -165,13 +220,21 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 }
 
 /** Creates the contact; if Wix says another contact already has the email or phone, updates that one. */
-async function createOrAdopt(ctx: IExecuteFunctions, item: Pending): Promise<{ contact: WixContact; action: 'created' | 'updated' }> {
+async function createOrAdopt(
+	ctx: IExecuteFunctions,
+	item: Pending,
+): Promise<{ contact: WixContact; action: 'created' | 'updated' }> {
 	try {
 		return { contact: await createContact(ctx, item.prepared, item.index), action: 'created' };
 	} catch (error) {
 		const context = (error as NodeApiError).context ?? {};
-		const duplicateId = (context.wixErrorData as { duplicateContactId?: string } | undefined)?.duplicateContactId;
-		if (context.wixErrorCode !== 'DUPLICATE_CONTACT_EXISTS' || !duplicateId) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-		return { contact: await updateContact(ctx, duplicateId, item.prepared, item.index), action: 'updated' };
+		const duplicateId = (context.wixErrorData as { duplicateContactId?: string } | undefined)
+			?.duplicateContactId;
+		if (context.wixErrorCode !== 'DUPLICATE_CONTACT_EXISTS' || !duplicateId)
+			throw new NodeApiError(ctx.getNode(), error as JsonObject);
+		return {
+			contact: await updateContact(ctx, duplicateId, item.prepared, item.index),
+			action: 'updated',
+		};
 	}
 }

@@ -18,5 +18,10 @@ export const description = getAllDescription(CUSTOM_FIELD, [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const fieldType = this.getNodeParameter('fieldType', i, 'ALL') as string;
-	return await getAll(this, CUSTOM_FIELD, i, (f) => fieldType === 'ALL' || (f as { fieldType?: string }).fieldType === fieldType);
+	return await getAll(
+		this,
+		CUSTOM_FIELD,
+		i,
+		(f) => fieldType === 'ALL' || (f as { fieldType?: string }).fieldType === fieldType,
+	);
 }

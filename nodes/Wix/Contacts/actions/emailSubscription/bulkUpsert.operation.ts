@@ -7,16 +7,19 @@ import { chunks } from '../../../shared/lists';
 import { wixApiRequest } from '../../../transport';
 import { emailProperty, statusProperty } from './common';
 
-export const description = updateDisplayOptions({ show: { resource: ['emailSubscription'], operation: ['bulkUpsert'] } }, [
-	{
-		displayName: 'Each input item is one subscription; the node sends them 100 per request.',
-		name: 'bulkNotice',
-		type: 'notice',
-		default: '',
-	},
-	emailProperty,
-	statusProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['emailSubscription'], operation: ['bulkUpsert'] } },
+	[
+		{
+			displayName: 'Each input item is one subscription; the node sends them 100 per request.',
+			name: 'bulkNotice',
+			type: 'notice',
+			default: '',
+		},
+		emailProperty,
+		statusProperty,
+	],
+);
 
 interface BulkResult {
 	originalIndex: number;
@@ -24,7 +27,10 @@ interface BulkResult {
 	error?: { errorCode?: string; message?: string };
 }
 
-export async function executeBatch(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemCount: number,
+): Promise<Array<IDataObject | Error>> {
 	const results: Array<IDataObject | Error> = new Array(itemCount);
 	const queued: Array<{ index: number; subscription: IDataObject }> = [];
 	for (let i = 0; i < itemCount; i++) {
@@ -38,14 +44,21 @@ export async function executeBatch(this: IExecuteFunctions, itemCount: number): 
 	}
 	for (const chunk of chunks(queued, emailSubscriptionsApi.BATCH_SIZE)) {
 		try {
-			const response = await wixApiRequest<{ results?: BulkResult[] }>(this, emailSubscriptionsApi.bulkUpsert(chunk.map((c) => c.subscription)));
+			const response = await wixApiRequest<{ results?: BulkResult[] }>(
+				this,
+				emailSubscriptionsApi.bulkUpsert(chunk.map((c) => c.subscription)),
+			);
 			for (const result of response.results ?? []) {
 				const { index } = chunk[result.originalIndex];
 				results[index] = result.error
-					? new NodeOperationError(this.getNode(), `${result.error.message ?? 'Wix refused this subscription'} [${result.error.errorCode ?? 'INVALID_ARGUMENT'}]`, {
-							itemIndex: index,
-							description: 'Fix the email or status of this item; the other items were saved',
-						})
+					? new NodeOperationError(
+							this.getNode(),
+							`${result.error.message ?? 'Wix refused this subscription'} [${result.error.errorCode ?? 'INVALID_ARGUMENT'}]`,
+							{
+								itemIndex: index,
+								description: 'Fix the email or status of this item; the other items were saved',
+							},
+						)
 					: (result.emailSubscription ?? {});
 			}
 		} catch (error) {

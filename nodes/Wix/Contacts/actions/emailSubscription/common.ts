@@ -6,7 +6,11 @@ export const statusProperty: INodeProperties = {
 	type: 'options',
 	options: [
 		{ name: 'Not Set', value: 'NOT_SET' },
-		{ name: 'Pending', value: 'PENDING', description: 'Waiting for the person to confirm (double opt-in)' },
+		{
+			name: 'Pending',
+			value: 'PENDING',
+			description: 'Waiting for the person to confirm (double opt-in)',
+		},
 		{ name: 'Subscribed', value: 'SUBSCRIBED' },
 		{ name: 'Unsubscribed', value: 'UNSUBSCRIBED' },
 	],

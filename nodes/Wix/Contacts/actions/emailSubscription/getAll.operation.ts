@@ -13,18 +13,29 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. ada@example.com, grace@example.com',
-		description: 'Comma-separated emails (or an array through an expression); looked up 100 per request',
+		description:
+			'Comma-separated emails (or an array through an expression); looked up 100 per request',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['emailSubscription'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['emailSubscription'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const emails = [...new Set(splitList(this.getNodeParameter('emails', i) as string | string[]).map(normalizeEmail))];
-	if (!emails.length) throw new NodeOperationError(this.getNode(), 'No emails given in "Emails"', { itemIndex: i });
+	const emails = [
+		...new Set(
+			splitList(this.getNodeParameter('emails', i) as string | string[]).map(normalizeEmail),
+		),
+	];
+	if (!emails.length)
+		throw new NodeOperationError(this.getNode(), 'No emails given in "Emails"', { itemIndex: i });
 	const found: IDataObject[] = [];
 	for (const batch of chunks(emails, emailSubscriptionsApi.BATCH_SIZE)) {
-		found.push(...(await wixApiRequestAllItems(this, emailSubscriptionsApi.queryByEmails(batch), i)));
+		found.push(
+			...(await wixApiRequestAllItems(this, emailSubscriptionsApi.queryByEmails(batch), i)),
+		);
 	}
 	return found;
 }

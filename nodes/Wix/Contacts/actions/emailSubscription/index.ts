@@ -14,9 +14,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['emailSubscription'] } },
 		options: [
-			{ name: 'Bulk Upsert', value: 'bulkUpsert', action: 'Upsert many email subscriptions', description: 'Set the status of many emails, 100 per request' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get email subscriptions', description: 'Get the subscription status of given emails' },
-			{ name: 'Create or Update', value: 'upsert', action: 'Upsert an email subscription', description: 'Create a new record, or update the current one if it already exists (upsert)' },
+			{
+				name: 'Bulk Upsert',
+				value: 'bulkUpsert',
+				action: 'Upsert many email subscriptions',
+				description: 'Set the status of many emails, 100 per request',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get email subscriptions',
+				description: 'Get the subscription status of given emails',
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Upsert an email subscription',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+			},
 		],
 		default: 'getAll',
 	},
