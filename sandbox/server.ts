@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { appInstancesRoutes } from './appInstances/routes';
 import { automationsState, fireAutomations } from './automations/automations';
 import { automationsAdmin, automationsRoutes } from './automations/routes';
-import { contactsAdmin, writeConcurrently } from './contacts/admin';
+import { contactsAdmin, writeConcurrently, writeManyConcurrently } from './contacts/admin';
 import { contactsRoutes } from './contacts/routes';
 import { contactsState } from './contacts/store';
 import { coreAdminRoutes, handleAdmin, type AdminHost, type AdminRoute } from './core/admin';
@@ -294,6 +294,16 @@ export class WixSandbox implements AdminHost {
 					caller: { kind: 'apiKey' as const },
 				};
 				writeConcurrently(writer, fault.contactId ?? url.pathname, fault.info ?? {});
+			}
+			if (fault?.kind === 'concurrentWrites') {
+				writeManyConcurrently(
+					{
+						site: this.site,
+						emit: (event) => this.webhooks.emit(event, OWNER),
+						caller: { kind: 'apiKey' },
+					},
+					fault,
+				);
 			}
 			if (method === 'POST' && url.pathname === '/oauth2/token') {
 				endpoint = 'POST /oauth2/token';

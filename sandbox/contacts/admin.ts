@@ -1,7 +1,7 @@
 // Admin calls about contacts: the facts only the site's owner sets (roles, import times), and the
 // "another writer" fault, which lands an update on a contact just before a request.
 import { AdminError, adminRoutesFor } from '../core/admin';
-import { updateContact } from './contacts';
+import { createContact, deleteContact, updateContact } from './contacts';
 import type { ContactsContext, ContactsSite } from './context';
 
 const route = adminRoutesFor<ContactsSite>();
@@ -47,4 +47,28 @@ export function writeConcurrently(
 	const current = id ? ctx.site.contacts.get(decodeURIComponent(id)) : undefined;
 	if (!current) return;
 	updateContact(ctx, current.id!, { revision: current.revision, info });
+}
+
+/**
+ * Other writers creating and deleting contacts just before a request, as an import or a clean-up
+ * does while a sync reads: `create` new contacts, and `remove` of the newest (or oldest) ones.
+ */
+export function writeManyConcurrently(
+	ctx: ContactsContext,
+	changes: { create?: number; remove?: number; removeFrom?: 'newest' | 'oldest' },
+) {
+	const remove = changes.remove ?? 0;
+	if (remove > 0) {
+		const byAge = [...ctx.site.contacts.values()].sort((a, b) =>
+			String(a.createdDate).localeCompare(String(b.createdDate)),
+		);
+		const victims = changes.removeFrom === 'oldest' ? byAge.slice(0, remove) : byAge.slice(-remove);
+		for (const contact of victims) deleteContact(ctx, contact.id!);
+	}
+	for (let k = 0; k < (changes.create ?? 0); k++) {
+		createContact(ctx, {
+			info: { name: { first: 'Concurrent', last: String(k) } },
+			allowDuplicates: true,
+		});
+	}
 }

@@ -3,11 +3,15 @@ import { randomUUID } from 'node:crypto';
 
 export interface Fault {
 	id: string;
-	kind: 'status' | 'reset' | 'timeout' | 'concurrentUpdate';
+	kind: 'status' | 'reset' | 'timeout' | 'concurrentUpdate' | 'concurrentWrites';
 	/** For concurrentUpdate: what another writer changes on the contact just before this request. */
 	info?: Record<string, unknown>;
 	/** For concurrentUpdate on a request that names no contact (a query): which contact. */
 	contactId?: string;
+	/** For concurrentWrites: contacts other writers create, and delete (the newest unless `removeFrom`). */
+	create?: number;
+	remove?: number;
+	removeFrom?: 'newest' | 'oldest';
 	method?: string;
 	pathPrefix?: string;
 	status?: number;

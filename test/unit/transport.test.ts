@@ -238,14 +238,31 @@ describe('paging', () => {
 		]);
 	});
 
-	it('stops at an exact multiple of the page size without an extra request', async () => {
+	it('at an exact multiple of the page size, ends on the empty page that follows', async () => {
 		const { calls, fetchPage } = offsetServer(2000, 'metadata');
 		const items = await collectPages(
 			{ model: 'offset', itemsKey: 'items', pageSize: 1000 },
 			fetchPage,
 		);
 		expect(items).toHaveLength(2000);
-		expect(calls).toHaveLength(2);
+		expect(calls.map((c) => c.offset)).toEqual([0, 1000, 2000]);
+	});
+
+	it('never stops on a reported total alone: a server that reports the page size as the total', async () => {
+		const calls: PageRequest[] = [];
+		const items = await collectPages<{ n: number }>(
+			{ model: 'offset', itemsKey: 'items', pageSize: 1000 },
+			async (page) => {
+				calls.push(page);
+				const items = Array.from(
+					{ length: Math.max(0, Math.min(page.limit, 20_000 - page.offset)) },
+					(_, k) => ({ n: page.offset + k }),
+				);
+				return { items, pagingMetadata: { count: items.length, offset: page.offset, total: 1000 } };
+			},
+		);
+		expect(items).toHaveLength(20_000);
+		expect(calls).toHaveLength(21);
 	});
 
 	it('asks only for what the limit still needs', async () => {

@@ -9,8 +9,9 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { authenticationProperty, optionsCollection } from '../shared/descriptions';
 import { isOwnEvent } from '../shared/echo';
+import { readByKeyset } from '../shared/keyset';
 import { wixApiRequest } from '../transport';
-import { nextKeyset, windowQuery, type Keyset, type PollCursor } from './pollWindow';
+import { windowFilter, type PollCursor } from './pollWindow';
 import { POLL_SOURCES, type PollSource } from './sources';
 
 interface PollState {
@@ -28,31 +29,15 @@ async function readWindow(
 	from: string,
 	to: string,
 ): Promise<IDataObject[]> {
-	const found: IDataObject[] = [];
-	const emitted = new Set<string>();
-	let keyset: Keyset | undefined;
-	do {
-		const { filter, offset } = windowQuery(
-			source.windowField,
-			from,
-			to,
-			source.keysetField,
-			keyset,
-			source.skip,
-		);
-		const response = await wixApiRequest<Record<string, IDataObject[]>>(
-			ctx,
-			source.page(filter, offset),
-		);
-		const page = response[source.itemsKey] ?? [];
-		for (const record of page) {
-			if (emitted.has(String(record.id))) continue;
-			emitted.add(String(record.id));
-			found.push(record);
-		}
-		keyset = nextKeyset(page, source.pageSize, source.keysetField, keyset);
-	} while (keyset);
-	return found;
+	return await readByKeyset(ctx, {
+		itemsKey: source.itemsKey,
+		pageSize: source.pageSize,
+		keysetField: source.keysetField,
+		order: 'ASC',
+		skip: source.skip,
+		filter: windowFilter(source.windowField, from, to),
+		page: source.page,
+	});
 }
 
 const balanceOf = (account: IDataObject) =>

@@ -5,7 +5,7 @@ import * as contactsApi from '../api/contacts';
 import * as loyaltyAccountsApi from '../api/loyaltyAccounts';
 import * as membersApi from '../api/members';
 import type { WixRequest } from '../transport';
-import type { KeysetSkip } from './pollWindow';
+import type { KeysetSkip } from '../shared/keyset';
 
 export interface PollSource {
 	itemsKey: string;
@@ -16,7 +16,7 @@ export interface PollSource {
 	keysetField: string;
 	skip: KeysetSkip;
 	/** The request for one page. */
-	page: (filter: IDataObject, offset: number) => WixRequest;
+	page: (filter: IDataObject, offset: number, size: number) => WixRequest;
 	/** The newest record, for "Fetch Test Event". */
 	sample: () => WixRequest;
 	/** The entity and event slug a record stands for, for Ignore Our Own Writes. */
@@ -29,12 +29,12 @@ const contacts = (windowField: string, slug: string): PollSource => ({
 	windowField,
 	keysetField: 'createdDate',
 	skip: 'offset',
-	page: (filter, offset) =>
+	page: (filter, offset, size) =>
 		contactsApi.queryPage({
 			query: {
 				filter,
 				sort: [{ fieldName: 'createdDate', order: 'ASC' }],
-				paging: { limit: contactsApi.QUERY_PAGE_SIZE, offset },
+				paging: { limit: size, offset },
 				fieldsets: ['FULL'],
 			},
 		}),
@@ -55,11 +55,11 @@ const loyaltyAccounts: PollSource = {
 	windowField: 'lastActivityDate',
 	keysetField: 'lastActivityDate',
 	skip: 'excludeIds',
-	page: (filter) =>
+	page: (filter, _offset, size) =>
 		loyaltyAccountsApi.queryPage({
 			filter,
 			sort: [{ fieldName: 'lastActivityDate', order: 'ASC' }],
-			cursorPaging: { limit: loyaltyAccountsApi.QUERY_PAGE_SIZE },
+			cursorPaging: { limit: size },
 		}),
 	sample: () =>
 		loyaltyAccountsApi.queryPage({
@@ -74,11 +74,11 @@ const newMembers: PollSource = {
 	windowField: 'createdDate',
 	keysetField: 'createdDate',
 	skip: 'offset',
-	page: (filter, offset) =>
+	page: (filter, offset, size) =>
 		membersApi.queryPage({
 			filter,
 			sorting: [{ fieldName: 'createdDate', order: 'ASC' }],
-			paging: { limit: membersApi.QUERY_PAGE_SIZE, offset },
+			paging: { limit: size, offset },
 		}),
 	sample: () =>
 		membersApi.queryPage({

@@ -3,6 +3,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import * as contactsApi from '../api/contacts';
+import { readByKeyset, type KeysetOrder } from '../shared/keyset';
 import { chunks, normalizeEmail } from '../shared/lists';
 import { wixApiRequest, wixApiRequestAllItems } from '../transport';
 import type { WixContact } from './info';
@@ -48,4 +49,52 @@ export async function findContactsBy(
 		found.push(...(await wixApiRequestAllItems<WixContact>(ctx, contactsApi.query(body))));
 	}
 	return found;
+}
+
+/**
+ * Contacts matching `filter` in creation order, read by keyset so that contacts created or deleted
+ * meanwhile shift nothing. `query` adds projection (fieldsets, fields) and `search`; createdDate is
+ * always asked for, because the next page starts from it.
+ */
+export async function readContactsByCreation(
+	ctx: IExecuteFunctions,
+	filter: IDataObject,
+	order: KeysetOrder,
+	i: number,
+	options: { limit?: number; projection?: IDataObject; search?: string } = {},
+): Promise<WixContact[]> {
+	const projection = options.projection ?? { fieldsets: ['FULL'] };
+	const full =
+		!projection.fields && ((projection.fieldsets as string[] | undefined) ?? []).includes('FULL');
+	const asked = (projection.fields as string[] | undefined) ?? [];
+	const fields = full ? {} : { fields: [...asked, 'createdDate'] };
+	// createdDate stays in the output only where the projection returns it anyway.
+	const dropCreated = !full && !asked.includes('createdDate');
+	const search = options.search ? { search: options.search } : {};
+	const contacts = await readByKeyset<WixContact & IDataObject>(
+		ctx,
+		{
+			itemsKey: 'contacts',
+			pageSize: contactsApi.QUERY_PAGE_SIZE,
+			keysetField: 'createdDate',
+			order,
+			skip: 'offset',
+			filter,
+			limit: options.limit,
+			page: (pageFilter, offset, size) =>
+				contactsApi.queryPage({
+					query: {
+						filter: pageFilter,
+						sort: [{ fieldName: 'createdDate', order }],
+						paging: { limit: size, offset },
+						...projection,
+						...fields,
+					},
+					...search,
+				}),
+		},
+		i,
+	);
+	if (dropCreated) for (const contact of contacts) delete contact.createdDate;
+	return contacts;
 }

@@ -10,18 +10,15 @@ export interface PageRequest {
 
 type Page = Record<string, unknown>;
 
-interface OffsetMetadata {
-	count?: number;
-	offset?: number;
-	total?: number;
-	tooManyToCount?: boolean;
+/** What a page says about the next one; only cursor paging needs it. */
+interface PagingMetadata {
 	cursors?: { next?: string | null };
 	hasNext?: boolean;
 }
 
-function metadataOf(page: Page, model: PagingModel): OffsetMetadata {
-	if (model === 'legacy') return (page.pagination as OffsetMetadata) ?? {};
-	return ((page.pagingMetadata ?? page.metadata) as OffsetMetadata) ?? {};
+function metadataOf(page: Page, model: PagingModel): PagingMetadata {
+	if (model === 'legacy') return (page.pagination as PagingMetadata) ?? {};
+	return ((page.pagingMetadata ?? page.metadata) as PagingMetadata) ?? {};
 }
 
 export interface CollectOptions {
@@ -58,8 +55,9 @@ export async function collectPages<T>(
 			continue;
 		}
 		offset += batch.length;
+		// Only a short page ends a read: a reported total can be stale or wrong, and trusting it
+		// once made a stand-in's 1,000 out of 20,000 contacts look like all of them.
 		if (batch.length < wanted) break;
-		if (typeof meta.total === 'number' && !meta.tooManyToCount && offset >= meta.total) break;
 	}
 	return items;
 }

@@ -239,6 +239,49 @@ describe('Contact: Get Many', () => {
 		expect((await admin(sandbox, 'GET', '/counts')).total).toBe(0);
 	});
 
+	describe('Return All while other writers change the contacts', () => {
+		const ids = async () =>
+			((await admin(sandbox, 'GET', '/state')).contacts as Array<{ id: string }>).map((c) => c.id);
+		const duringSecondPage = (change: Record<string, unknown>) =>
+			admin(sandbox, 'POST', '/faults', {
+				kind: 'concurrentWrites',
+				pathPrefix: '/contacts/v4/contacts/query',
+				every: 2,
+				times: 1,
+				...change,
+			});
+
+		it.each([
+			['newest first', {}],
+			['oldest first', { options: { sortOrder: 'ASC' } }],
+			['by first name', { options: { sortField: 'info.name.first', sortOrder: 'ASC' } }],
+		])('reads each contact once while 75 are created (%s)', async (_, extra) => {
+			const before = await ids();
+			await duringSecondPage({ create: 75 });
+			const { output } = await run({ operation: 'getAll', returnAll: true, ...extra });
+			const got = output.map((o) => String(o.json.id));
+			expect(new Set(got).size).toBe(got.length);
+			expect(got).toEqual(expect.arrayContaining(before));
+			expect((await ids()).length).toBe(2375);
+		});
+
+		it.each([
+			['newest', 'newest first', {}],
+			['oldest', 'oldest first', { options: { sortOrder: 'ASC' } }],
+		])(
+			'misses none that existed throughout while the 100 %s are deleted (%s)',
+			async (removeFrom, _, extra) => {
+				await duringSecondPage({ remove: 100, removeFrom });
+				const { output } = await run({ operation: 'getAll', returnAll: true, ...extra });
+				const got = output.map((o) => String(o.json.id));
+				const survivors = await ids();
+				expect(survivors).toHaveLength(2200);
+				expect(new Set(got).size).toBe(got.length);
+				expect(got).toEqual(expect.arrayContaining(survivors));
+			},
+		);
+	});
+
 	it('returns all contacts at 1000 per request', async () => {
 		const { output } = await run({ operation: 'getAll', returnAll: true });
 		expect(output).toHaveLength(2300);

@@ -5,12 +5,13 @@ import * as contactsApi from '../../../api/contacts';
 import { customFieldKeyProperty, fieldsetsProperty } from '../../../contact/descriptions';
 import { buildContactFilter, type ContactFilters } from '../../../contact/filter';
 import { simplifyContacts, type WixContact } from '../../../contact/info';
+import { readContactsByCreation } from '../../../contact/lookup';
 import {
 	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
 } from '../../../shared/descriptions';
-import { wixApiRequestAllItems } from '../../../transport';
+import { wixApiRequest } from '../../../transport';
 
 const labelPicker = (displayName: string, name: string): INodeProperties => ({
 	displayName,
@@ -192,26 +193,65 @@ interface GetManyOptions {
 	sortOrder?: string;
 }
 
+/** Contacts sorted as Query Contacts sorts them: by the field's value, contacts without one last. */
+function sortContacts(contacts: WixContact[], field: string, order: string): WixContact[] {
+	const valueOf = (contact: WixContact) => {
+		let value: unknown = contact;
+		for (const key of field.split('.')) value = (value as IDataObject | undefined)?.[key];
+		return value === undefined || value === null || value === '' ? undefined : String(value);
+	};
+	const direction = order === 'ASC' ? 1 : -1;
+	return [...contacts].sort((a, b) => {
+		const va = valueOf(a);
+		const vb = valueOf(b);
+		if (va === undefined || vb === undefined) return va === vb ? 0 : va === undefined ? 1 : -1;
+		return va < vb ? -direction : va > vb ? direction : 0;
+	});
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
 	const filters = this.getNodeParameter('filters', i, {}) as ContactFilters;
 	const options = this.getNodeParameter('options', i, {}) as GetManyOptions;
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
+	const sortField = options.sortField ?? 'createdDate';
+	const sortOrder = options.sortOrder === 'ASC' ? 'ASC' : 'DESC';
 
-	const query: IDataObject = {
-		filter: await buildContactFilter.call(this, filters, i),
-		sort: [{ fieldName: options.sortField ?? 'createdDate', order: options.sortOrder ?? 'DESC' }],
-	};
-	if (simplify) query.fieldsets = ['FULL'];
+	const filter = await buildContactFilter.call(this, filters, i);
+	const projection: IDataObject = {};
+	if (simplify) projection.fieldsets = ['FULL'];
 	else {
-		if (options.fields?.length) query.fields = options.fields;
-		if (options.fieldsets?.length) query.fieldsets = options.fieldsets;
-		else if (!options.fields?.length) query.fieldsets = ['FULL'];
+		if (options.fields?.length) projection.fields = options.fields;
+		if (options.fieldsets?.length) projection.fieldsets = options.fieldsets;
+		else if (!options.fields?.length) projection.fieldsets = ['FULL'];
 	}
-	const body: IDataObject = { query };
-	if (options.search) body.search = options.search;
 
-	const contacts = await wixApiRequestAllItems<WixContact>(this, contactsApi.query(body, limit), i);
+	let contacts: WixContact[];
+	if (limit !== undefined && limit <= contactsApi.QUERY_PAGE_SIZE) {
+		// One page is one answer: Wix's own sort, nothing can shift under it.
+		const query = {
+			filter,
+			sort: [{ fieldName: sortField, order: sortOrder }],
+			paging: { limit, offset: 0 },
+			...projection,
+		};
+		const response = await wixApiRequest<{ contacts?: WixContact[] }>(
+			this,
+			contactsApi.queryPage({ query, ...(options.search ? { search: options.search } : {}) }),
+			i,
+		);
+		contacts = response.contacts ?? [];
+	} else {
+		// More than a page: keyset by creation time, so contacts created or deleted meanwhile shift
+		// nothing. Another sort is applied once everything is read (text fields have no range filters).
+		const byCreated = sortField === 'createdDate';
+		contacts = await readContactsByCreation(this, filter, byCreated ? sortOrder : 'ASC', i, {
+			limit: byCreated ? limit : undefined,
+			projection,
+			search: options.search,
+		});
+		if (!byCreated) contacts = sortContacts(contacts, sortField, sortOrder).slice(0, limit);
+	}
 	return simplify ? await simplifyContacts(this, contacts) : (contacts as IDataObject[]);
 }

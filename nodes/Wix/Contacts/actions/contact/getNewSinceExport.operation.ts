@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import * as contactsApi from '../../../api/contacts';
-import type { WixContact } from '../../../contact/info';
-import { wixApiRequestAllItems } from '../../../transport';
+import { readContactsByCreation } from '../../../contact/lookup';
 import { cursors, exportNameProperty } from './exportCursor';
 
 const properties: INodeProperties[] = [
@@ -38,14 +36,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const before = new Date(Date.now() - settle).toISOString();
 	const created: IDataObject = { $lt: before };
 	if (cursor) created.$gte = cursor.createdDate;
-	const body = {
-		query: {
-			filter: { createdDate: created },
-			sort: [{ fieldName: 'createdDate', order: 'ASC' }],
-			fieldsets: ['FULL'],
-		},
-	};
-	const contacts = await wixApiRequestAllItems<WixContact>(this, contactsApi.query(body), i);
+	const contacts = await readContactsByCreation(this, { createdDate: created }, 'ASC', i);
 	// Contacts at the cursor's own timestamp that were already confirmed are not sent again.
 	return contacts.filter(
 		(c) => !(cursor && c.createdDate === cursor.createdDate && cursor.ids.includes(String(c.id))),
