@@ -279,3 +279,64 @@ test('"Ignore Our Own Writes" leaves out the changes our Contacts node made, not
 		'Theirs',
 	]);
 });
+
+describe('"Ignore Our Own Writes" never hides a genuine change', () => {
+	const parameters = {
+		event: 'updatedContact',
+		firstRun: 'fromNow',
+		options: { settleSeconds: 0, ignoreOwnWrites: true },
+	};
+	const contacts = new WixContacts();
+	const update = (id: string, last: string) =>
+		runNode({
+			node: contacts,
+			parameters: {
+				resource: 'contact',
+				operation: 'update',
+				contactId: { __rl: true, mode: 'id', value: id },
+				updateFields: { lastName: last },
+			},
+			credentials: apiKeyCredentials(sandbox),
+		});
+	const editByHand = async (id: string, last: string) => {
+		const current = (await wix(sandbox, 'GET', `/contacts/v4/contacts/${id}`)).body.contact;
+		await wix(sandbox, 'PATCH', `/contacts/v4/contacts/${id}`, {
+			revision: current.revision,
+			info: { name: { first: current.info.name.first, last } },
+		});
+	};
+
+	test('a person’s edit right after our update failed is emitted', async () => {
+		const c = await create('Failed');
+		await pause();
+		const state: IDataObject = {};
+		expect(await poll(state, parameters)).toBeNull();
+		await admin(sandbox, 'POST', '/faults', {
+			kind: 'status',
+			status: 400,
+			method: 'PATCH',
+			times: 1,
+		});
+		await expect(update(c.id, 'ByN8n')).rejects.toThrow();
+		await editByHand(c.id, 'ByHand');
+		await pause();
+		const got = await poll(state, parameters);
+		expect(got!.map((x: any) => x.info.name.last)).toEqual(['ByHand']);
+	});
+
+	test('our update leaves its proof in Wix, so the event is ours in any process; the next edit by hand is not', async () => {
+		const c = await create('Marked');
+		await pause();
+		const state: IDataObject = {};
+		expect(await poll(state, parameters)).toBeNull();
+		const { output } = await update(c.id, 'ByN8n');
+		const stored = (await wix(sandbox, 'GET', `/contacts/v4/contacts/${c.id}`)).body.contact;
+		expect(stored.info.extendedFields.items['custom.n8n-sync-revision']).toBe(stored.revision);
+		expect(output[0].json.revision).toBe(stored.revision);
+		await pause();
+		expect(await poll(state, parameters)).toBeNull();
+		await editByHand(c.id, 'ByHand');
+		await pause();
+		expect((await poll(state, parameters))!.map((x: any) => x.info.name.last)).toEqual(['ByHand']);
+	});
+});

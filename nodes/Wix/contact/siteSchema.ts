@@ -6,6 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as extendedFieldsApi from '../api/extendedFields';
 import * as labelsApi from '../api/labels';
 import { PerExecutionCache } from '../shared/cache';
+import { SYNC_REVISION_FIELD } from '../shared/echo';
 import { wixApiRequest, wixApiRequestAllItems, type WixContext } from '../transport';
 
 export interface WixLabel {
@@ -34,6 +35,39 @@ export async function listLabels(ctx: WixContext): Promise<WixLabel[]> {
 
 export async function listFields(ctx: WixContext): Promise<WixField[]> {
 	return await fieldCache.get(ctx);
+}
+
+/**
+ * The key of the custom field our writes mark contacts with (shared/echo.ts), created the first
+ * time it is needed. Undefined when the site will not have it (for example a key without the
+ * permission to manage custom fields): writes then go unmarked and the echo check falls back to
+ * this process's memory.
+ */
+const syncRevisionKey = new PerExecutionCache(
+	async (ctx: WixContext): Promise<string | undefined> => {
+		const existing = (await listFields(ctx)).find(
+			(f) =>
+				f.key.startsWith(SYNC_REVISION_FIELD.id) ||
+				f.displayName === SYNC_REVISION_FIELD.displayName,
+		);
+		if (existing) return existing.key;
+		try {
+			const { field } = await wixApiRequest<{ field: WixField }>(
+				ctx,
+				extendedFieldsApi.findOrCreate(SYNC_REVISION_FIELD.displayName, 'NUMBER'),
+			);
+			return field.key;
+		} catch (error) {
+			ctx.logger.warn(
+				`Wix: could not create the custom field "${SYNC_REVISION_FIELD.displayName}", so contact writes are not marked as n8n's: ${(error as Error).message}`,
+			);
+			return undefined;
+		}
+	},
+);
+
+export async function syncRevisionFieldKey(ctx: WixContext): Promise<string | undefined> {
+	return await syncRevisionKey.get(ctx);
 }
 
 /** Forgets what was loaded, after this run created, renamed or deleted a label or field. */

@@ -5,9 +5,16 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import * as contactsApi from '../api/contacts';
-import { noteOwnCreation, noteOwnDeletion, noteOwnMerge, noteOwnRevision } from '../shared/echo';
+import {
+	noteOwnCreation,
+	noteOwnDeletion,
+	noteOwnMerge,
+	noteOwnRevision,
+	type OwnWriteNote,
+} from '../shared/echo';
 import { wixApiRequest } from '../transport';
-import { contactInfoOf, type PreparedFields, type WixContact } from './info';
+import { contactInfoOf, type PreparedFields, type WixContact, type WixContactInfo } from './info';
+import { syncRevisionFieldKey } from './siteSchema';
 
 const CONTACT = contactsApi.ENTITY_FQDN;
 
@@ -37,21 +44,48 @@ async function retryOnStaleRevision<T>(
 	}
 }
 
+/** Runs `write`; when it fails, the notes made for it are taken back. */
+async function forgettingOnFailure<T>(
+	ctx: IExecuteFunctions,
+	notes: OwnWriteNote[],
+	write: () => Promise<T>,
+): Promise<T> {
+	try {
+		return await write();
+	} catch (error) {
+		notes.forEach((n) => n.forget());
+		throw new NodeApiError(ctx.getNode(), error as JsonObject);
+	}
+}
+
+/** The info to send, carrying the sync mark (shared/echo.ts) for the revision the write produces. */
+function withMark(
+	info: WixContactInfo,
+	markKey: string | undefined,
+	revision: number,
+): IDataObject {
+	if (!markKey) return info as IDataObject;
+	const items = { ...info.extendedFields?.items, [markKey]: revision };
+	return { ...info, extendedFields: { items } } as IDataObject;
+}
+
 export async function createContact(
 	ctx: IExecuteFunctions,
 	prepared: PreparedFields,
 	i: number,
 	options: WriteOptions = {},
 ): Promise<WixContact> {
-	noteOwnCreation(CONTACT, prepared.fields.email);
+	const markKey = await syncRevisionFieldKey(ctx);
+	const notes = markKey ? [] : [noteOwnCreation(CONTACT, prepared.fields.email)];
+	// A new contact starts at revision 1.
 	const body = {
-		info: contactInfoOf(prepared) as IDataObject,
+		info: withMark(contactInfoOf(prepared), markKey, 1),
 		allowDuplicates: options.allowDuplicates ?? false,
 	};
-	const { contact } = await wixApiRequest<{ contact: WixContact }>(
+	const { contact } = await forgettingOnFailure(
 		ctx,
-		contactsApi.create(body),
-		i,
+		notes,
+		async () => await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.create(body), i),
 	);
 	noteOwnRevision(CONTACT, contact.id, contact.revision);
 	return contact;
@@ -69,22 +103,25 @@ export async function updateContact(
 	options: WriteOptions = {},
 	known?: WixContact,
 ): Promise<WixContact> {
+	const markKey = await syncRevisionFieldKey(ctx);
 	return await retryOnStaleRevision(ctx, async (retry) => {
 		const current =
 			!retry && known
 				? known
 				: (await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.get(contactId), i))
 						.contact;
-		noteOwnRevision(CONTACT, contactId, (current.revision ?? 0) + 1);
+		const next = (current.revision ?? 0) + 1;
+		const notes = markKey ? [] : [noteOwnRevision(CONTACT, contactId, next)];
 		const body = {
 			revision: current.revision,
-			info: contactInfoOf(prepared, current.info) as IDataObject,
+			info: withMark(contactInfoOf(prepared, current.info), markKey, next),
 			allowDuplicates: options.allowDuplicates ?? false,
 		};
-		const { contact } = await wixApiRequest<{ contact: WixContact }>(
+		const { contact } = await forgettingOnFailure(
 			ctx,
-			contactsApi.update(contactId, body),
-			i,
+			notes,
+			async () =>
+				await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.update(contactId, body), i),
 		);
 		noteOwnRevision(CONTACT, contact.id, contact.revision);
 		return contact;
@@ -104,14 +141,17 @@ export async function mergeContacts(
 			contactsApi.get(targetId, ['BASIC']),
 			i,
 		);
-		noteOwnMerge(CONTACT, targetId);
-		noteOwnRevision(CONTACT, targetId, (target.revision ?? 0) + 1);
-		sourceIds.forEach((id) => noteOwnDeletion(CONTACT, id));
+		const notes = [
+			noteOwnMerge(CONTACT, targetId),
+			noteOwnRevision(CONTACT, targetId, (target.revision ?? 0) + 1),
+			...sourceIds.map((id) => noteOwnDeletion(CONTACT, id)),
+		];
 		const body = { targetContactRevision: target.revision, sourceContactIds: sourceIds };
-		const { contact } = await wixApiRequest<{ contact: WixContact }>(
+		const { contact } = await forgettingOnFailure(
 			ctx,
-			contactsApi.merge(targetId, body),
-			i,
+			notes,
+			async () =>
+				await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.merge(targetId, body), i),
 		);
 		return contact;
 	});
@@ -122,11 +162,15 @@ export async function deleteContact(
 	contactId: string,
 	i: number,
 ): Promise<void> {
-	noteOwnDeletion(CONTACT, contactId);
-	await wixApiRequest(ctx, contactsApi.remove(contactId), i);
+	await forgettingOnFailure(ctx, [noteOwnDeletion(CONTACT, contactId)], async () => {
+		await wixApiRequest(ctx, contactsApi.remove(contactId), i);
+	});
 }
 
-/** Adds or removes labels (by key); Wix needs no revision for these. */
+/**
+ * Adds or removes labels (by key). Wix takes these without a revision and with no room for the sync
+ * mark, so the revision they produced is remembered here once Wix has answered.
+ */
 export async function changeContactLabels(
 	ctx: IExecuteFunctions,
 	contactId: string,
