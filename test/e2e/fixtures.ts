@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 
 import { N8nInstance, type N8nDescriptor } from '../../scripts/n8n-instance';
 import type { SandboxCredentials } from '../../sandbox/server';
+import { admin } from '../helpers/sandbox';
 
 export const API_KEY_CREDENTIAL = { id: 'wixSandboxApiKey', name: 'Wix sandbox (API key)' };
 export const OAUTH_CREDENTIAL = { id: 'wixSandboxOAuth2', name: 'Wix sandbox (OAuth2)' };
@@ -198,4 +199,58 @@ export async function webhookLive(url: string): Promise<void> {
 		async () => (await fetch(url, { method: 'POST', body: 'probe' })).status,
 		(status) => status === 401,
 	);
+}
+
+/** Publishing a Wix Trigger workflow and reading what it started, for the trigger tests. */
+export function triggerKit(sandbox: E2E['sandbox'], n8n: N8nInstance) {
+	/** Publishes a workflow; `url` is its Wix Trigger's production URL, once live. */
+	async function publish(
+		name: string,
+		nodes: any[],
+		connections: Record<string, unknown> = {},
+	): Promise<{ id: string; url: string }> {
+		const created = await n8n.api('POST', '/workflows', {
+			name,
+			nodes,
+			connections,
+			settings: { executionOrder: 'v1' },
+		});
+		await n8n.api('POST', `/workflows/${created.id}/publish`, {});
+		const trigger = created.nodes.find((n: any) => n.type === 'n8n-nodes-wix-crm.wixTrigger');
+		const url = trigger ? `${n8n.url}/webhook/${trigger.webhookId}/webhook` : '';
+		if (trigger) await webhookLive(url);
+		return { id: created.id, url };
+	}
+
+	function triggerNode(parameters: Record<string, unknown> = {}) {
+		return {
+			name: 'Wix Trigger',
+			type: 'n8n-nodes-wix-crm.wixTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { wixOAuth2Api: OAUTH_CREDENTIAL },
+		};
+	}
+
+	/** Waits until the sandbox delivered everything and n8n has stopped adding executions. */
+	async function settled(workflowId: string): Promise<any[]> {
+		await admin(sandbox, 'GET', '/webhooks/deliveries');
+		let last = -1;
+		for (let round = 0; round < 40; round++) {
+			const list = await n8n.executions(workflowId);
+			const running = list.some(
+				(e) => !e.finished && e.status !== 'error' && e.status !== 'success',
+			);
+			if (list.length === last && !running) return list;
+			last = list.length;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		return await n8n.executions(workflowId);
+	}
+
+	const firstItem = (execution: any) =>
+		execution.data.resultData.runData['Wix Trigger'][0].data.main[0][0].json;
+
+	return { publish, triggerNode, settled, firstItem };
 }

@@ -2,62 +2,11 @@
 // one execution per event; forgeries start none; a write-back by our own node does not loop.
 import { generateSigningKey, signJwt, buildEventJwt } from '../../sandbox/core/webhookJwt';
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, e2e, OAUTH_CREDENTIAL, webhookLive } from './fixtures';
+import { API_KEY_CREDENTIAL, e2e, triggerKit } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 
-interface Published {
-	id: string;
-	url: string;
-}
-
-async function publish(
-	name: string,
-	nodes: any[],
-	connections: Record<string, unknown> = {},
-): Promise<Published> {
-	const created = await n8n.api('POST', '/workflows', {
-		name,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1' },
-	});
-	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
-	const trigger = created.nodes.find((n: any) => n.type === 'n8n-nodes-wix-crm.wixTrigger');
-	const url = `${n8n.url}/webhook/${trigger.webhookId}/webhook`;
-	await webhookLive(url);
-	return { id: created.id, url };
-}
-
-function triggerNode(parameters: Record<string, unknown> = {}) {
-	return {
-		name: 'Wix Trigger',
-		type: 'n8n-nodes-wix-crm.wixTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { wixOAuth2Api: OAUTH_CREDENTIAL },
-	};
-}
-
-const executions = (workflowId: string) => n8n.executions(workflowId);
-
-/** Waits until the sandbox delivered everything and n8n has stopped adding executions. */
-async function settled(workflowId: string): Promise<any[]> {
-	await admin(sandbox, 'GET', '/webhooks/deliveries');
-	let last = -1;
-	for (let round = 0; round < 40; round++) {
-		const list = await executions(workflowId);
-		const running = list.some((e) => !e.finished && e.status !== 'error' && e.status !== 'success');
-		if (list.length === last && !running) return list;
-		last = list.length;
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	return await executions(workflowId);
-}
-
-const firstItem = (execution: any) =>
-	execution.data.resultData.runData['Wix Trigger'][0].data.main[0][0].json;
+const { publish, triggerNode, settled, firstItem } = triggerKit(sandbox, n8n);
 
 beforeEach(async () => {
 	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
