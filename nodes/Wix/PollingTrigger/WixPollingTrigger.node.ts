@@ -132,7 +132,7 @@ export class WixPollingTrigger implements INodeType {
 					default: false,
 					displayOptions: { show: { '/event': ['newContact', 'updatedContact'] } },
 					description:
-						'Whether to leave out contacts whose latest change was made by this package’s Wix nodes in this n8n, so a 2-way sync does not send its own writes back',
+						'Whether to leave out contacts whose latest change was made by this package’s Wix nodes (any n8n process), so a 2-way sync does not send its own writes back',
 				},
 				{
 					displayName: 'Settle Delay (Seconds)',
