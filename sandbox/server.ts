@@ -350,6 +350,16 @@ export class WixSandbox implements AdminHost {
 				caller,
 				creds: this.creds,
 			});
+			if (fault?.kind === 'lostAnswer') {
+				// Saved, but the answer never arrives: what a client sees when Wix or the network fails late.
+				if (fault.then === 'reset') {
+					status = 0;
+					record();
+					req.socket.destroy();
+					return;
+				}
+				throw new WixHttpError(fault.status ?? 500, { message: '', details: {} });
+			}
 			status = 200;
 			record();
 			sendJson(res, 200, result ?? {}, requestId);

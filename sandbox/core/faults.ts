@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 
 export interface Fault {
 	id: string;
-	kind: 'status' | 'reset' | 'timeout' | 'concurrentUpdate' | 'concurrentWrites';
+	kind: 'status' | 'reset' | 'timeout' | 'concurrentUpdate' | 'concurrentWrites' | 'lostAnswer';
+	/** For lostAnswer: the request is carried out, then its answer is a 500 (`status`) or a dropped connection (`reset`). */
+	then?: 'status' | 'reset';
 	/** For concurrentUpdate: what another writer changes on the contact just before this request. */
 	info?: Record<string, unknown>;
 	/** For concurrentUpdate on a request that names no contact (a query): which contact. */

@@ -2,24 +2,25 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { contactsNode, rl } from '../helpers/contactsNode';
-import { admin, useTestSandbox } from '../helpers/sandbox';
+import { admin, useTestSandbox, wix } from '../helpers/sandbox';
 
 const sandbox = useTestSandbox();
 const { run } = contactsNode(sandbox);
 
 describe('transport against a misbehaving Wix', () => {
 	it('retries 500 twice, then succeeds', async () => {
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Retry' } } });
 		await admin(sandbox, 'POST', '/faults', {
 			kind: 'status',
 			status: 500,
 			times: 2,
-			pathPrefix: '/contacts/v4/contacts',
+			pathPrefix: '/contacts/v4/contacts/query',
 		});
-		const { output } = await run({ operation: 'create', contactFields: { firstName: 'Retry' } });
+		await admin(sandbox, 'DELETE', '/requests');
+		const { output } = await run({ operation: 'getAll', limit: 5 });
 		expect(output[0].json.info).toMatchObject({ name: { first: 'Retry' } });
 		const { requests } = await admin(sandbox, 'GET', '/requests');
-		const creates = requests.filter((r: any) => r.endpoint === 'POST /contacts/v4/contacts');
-		expect(creates.map((r: any) => r.status)).toEqual([500, 500, 200]);
+		expect(requests.map((r: any) => r.status)).toEqual([500, 500, 200]);
 	});
 
 	it('retries a dropped connection', async () => {
@@ -71,4 +72,86 @@ describe('transport against a misbehaving Wix', () => {
 		expect(error.description).toMatch(/tried 5 times/);
 		expect((await admin(sandbox, 'GET', '/counts')).total).toBe(5);
 	}, 60000);
+});
+
+describe('writes whose answer was lost after Wix saved them have the effect of one write', () => {
+	const lose = (method: string, then: 'status' | 'reset' = 'status', extra: IDataObject = {}) =>
+		admin(sandbox, 'POST', '/faults', {
+			kind: 'lostAnswer',
+			then,
+			method,
+			pathPrefix: '/contacts/v4/contacts',
+			times: 1,
+			...extra,
+		});
+	const contacts = async () => (await admin(sandbox, 'GET', '/state')).contacts as any[];
+
+	it.each([
+		['a name-only create answered 500', { firstName: 'Name only' }, {}, 'status'],
+		[
+			'a create with Allow Duplicates whose connection dropped',
+			{ firstName: 'Dup', email: 'dup@example.com' },
+			{ allowDuplicates: true },
+			'reset',
+		],
+		[
+			'a create with an email answered 500',
+			{ firstName: 'Mail', email: 'mail@example.com' },
+			{},
+			'status',
+		],
+	] as const)('%s makes one contact and reports it', async (_, contactFields, options, then) => {
+		await lose('POST', then);
+		const { output } = await run({ operation: 'create', contactFields, options });
+		const stored = await contacts();
+		expect(stored).toHaveLength(1);
+		expect(output).toHaveLength(1);
+		expect(output[0].json.id).toBe(stored[0].id);
+	});
+
+	it('twelve creates, every other answer lost, make twelve contacts', async () => {
+		await admin(sandbox, 'POST', '/faults', {
+			kind: 'lostAnswer',
+			method: 'POST',
+			pathPrefix: '/contacts/v4/contacts',
+			every: 2,
+		});
+		const items = Array.from({ length: 12 }, (_, k) => ({ first: `Lost${k}` }));
+		const { output } = await run(
+			{
+				operation: 'create',
+				contactFields: (_: number, item: IDataObject) => ({ firstName: item.first }),
+			},
+			{ items },
+		);
+		expect(output.map((o) => o.json.error)).toEqual(Array(12).fill(undefined));
+		expect((await contacts()).map((c) => c.info.name.first).sort()).toEqual(
+			items.map((i) => i.first).sort(),
+		);
+	});
+
+	it('a delete whose answer was lost reports the contact deleted', async () => {
+		const c = (
+			await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Gone' } } })
+		).body.contact;
+		await lose('DELETE', 'reset');
+		const { output } = await run({ operation: 'delete', contactId: rl(c.id) });
+		expect(output[0].json).toEqual({ deleted: true, contactId: c.id });
+		expect(await contacts()).toHaveLength(0);
+	});
+
+	it('an update whose answer was lost is written once', async () => {
+		const c = (
+			await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Once' } } })
+		).body.contact;
+		await lose('PATCH');
+		const { output } = await run({
+			operation: 'update',
+			contactId: rl(c.id),
+			updateFields: { jobTitle: 'Written once' },
+		});
+		const [stored] = await contacts();
+		expect(stored.revision).toBe(2);
+		expect(output[0].json).toMatchObject({ revision: 2, info: { jobTitle: 'Written once' } });
+	});
 });

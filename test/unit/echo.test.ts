@@ -36,6 +36,18 @@ describe('the mark in Wix', () => {
 		expect(freshEcho().isOwnEvent(updated(contact(5, 4)))).toBe(false);
 	});
 
+	it('reads the revision before the point (after it, the write’s own ID)', () => {
+		expect(freshEcho().isOwnEvent(updated(contact(4, 4.482913)))).toBe(true);
+		expect(freshEcho().isOwnEvent(updated(contact(5, 4.482913)))).toBe(false);
+	});
+
+	it('a creation is ours when our write made revision 1, whatever happened to the contact since', () => {
+		const created = (entity: object) => ({ ...updated(entity), slug: 'created' });
+		expect(freshEcho().isOwnEvent(created(contact(3, 1.123456)))).toBe(true);
+		expect(freshEcho().isOwnEvent(created(contact(2, 2.123456)))).toBe(false);
+		expect(freshEcho().isOwnEvent(created(contact(1)))).toBe(false);
+	});
+
 	it('accepts the mark under a suffixed key, and as text', () => {
 		const entity = {
 			...contact(3),

@@ -13,12 +13,12 @@ import type { KeyObject } from 'crypto';
 import { authenticationProperty } from '../shared/descriptions';
 import { isOwnEvent } from '../shared/echo';
 import {
-	AUTOMATION_TRIGGERS,
 	AUTOMATION_TRIGGER_OPTIONS,
 	automationExists,
 	createAutomation,
 	deleteAutomation,
 	deliveryId,
+	ownWriteEvidence,
 	readDelivery,
 	secretMatches,
 } from './automation';
@@ -279,9 +279,10 @@ export class WixTrigger implements INodeType {
 			const triggerKey = String(
 				payload.triggerKey ?? this.getNodeParameter('automationTrigger', ''),
 			);
-			const echo = AUTOMATION_TRIGGERS[triggerKey]?.echo;
-			if (options.ignoreOwnWrites !== false && echo && isOwnEvent(echo(payload as IDataObject)))
-				return answer(200);
+			if (options.ignoreOwnWrites !== false) {
+				const evidence = await ownWriteEvidence(this, triggerKey, payload as IDataObject);
+				if (evidence && isOwnEvent(evidence)) return answer(200);
+			}
 			const eventId = deliveryId(raw);
 			if (seenBefore(this, eventId)) return answer(200);
 			return {

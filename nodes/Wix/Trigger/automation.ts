@@ -2,13 +2,19 @@
 // "send via webhook" action posts to this node's URL (with a per-node secret), and removes it, and
 // any earlier ones of this node, on deactivation. Needs only an API key.
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
-import type { IDataObject, IHookFunctions, INodePropertyOptions, NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodePropertyOptions,
+	IWebhookFunctions,
+	NodeApiError,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as automationsApi from '../api/automations';
 import * as contactsApi from '../api/contacts';
 import type { EntityEvent } from '../shared/echo';
-import { wixApiRequest, wixApiRequestAllItems } from '../transport';
+import { wixApiRequest, wixApiRequestAllItems, type WixRequest } from '../transport';
 
 /** Wix's app that performs "send via webhook" actions, and its action key. */
 const WEBHOOK_ACTION = {
@@ -21,6 +27,10 @@ interface AutomationTrigger {
 	name: string;
 	/** The entity event a delivery stands for, where our own writes can cause it (for Ignore Own Writes). */
 	echo?: (payload: IDataObject) => EntityEvent;
+	/** The request for the entity's current state: a delivery carries too little to show our mark. */
+	entityRequest?: (payload: IDataObject) => WixRequest;
+	/** The entity in that request's answer. */
+	entityKey?: string;
 }
 
 /** CRM-relevant Wix Automations triggers (trigger key -> the Wix app that defines it). */
@@ -34,6 +44,8 @@ export const AUTOMATION_TRIGGERS: Record<string, AutomationTrigger> = {
 			entityId: String(payload.contactId ?? ''),
 			entity: { primaryInfo: { email: ((payload.contact ?? {}) as { email?: string }).email } },
 		}),
+		entityRequest: (payload) => contactsApi.get(String(payload.contactId ?? ''), ['FULL']),
+		entityKey: 'contact',
 	},
 	'contacts-label_added_to_contact': {
 		appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
@@ -242,4 +254,29 @@ export function readDelivery(raw: Buffer): Record<string, unknown> | undefined {
 		}
 	}
 	return record;
+}
+
+/**
+ * The entity event a delivery stands for, with the entity as Wix holds it now (so our mark can be
+ * read); undefined when the trigger has none. A record that is gone leaves what the delivery said.
+ */
+export async function ownWriteEvidence(
+	ctx: IWebhookFunctions,
+	triggerKey: string,
+	payload: IDataObject,
+): Promise<EntityEvent | undefined> {
+	const trigger = AUTOMATION_TRIGGERS[triggerKey];
+	if (!trigger?.echo) return undefined;
+	const event = trigger.echo(payload);
+	if (!trigger.entityRequest || !trigger.entityKey || !event.entityId) return event;
+	try {
+		const response = await wixApiRequest<IDataObject>(ctx, trigger.entityRequest(payload));
+		const entity = response[trigger.entityKey] as IDataObject | undefined;
+		return entity ? { ...event, entity: { ...event.entity, ...entity } } : event;
+	} catch (error) {
+		ctx.logger.info(
+			`Wix Trigger: could not read ${event.entityFqdn} ${event.entityId}: ${(error as Error).message}`,
+		);
+		return event;
+	}
 }

@@ -44,11 +44,13 @@ export const get = (id: string, fieldsets: string[] = ['FULL']): WixRequest => (
 	errors,
 });
 
+/** Not idempotent: a lost answer is looked into, not simply sent again (contact/write.ts). */
 export const create = (body: IDataObject): WixRequest => ({
 	method: 'POST',
 	path: CONTACTS_PATH,
 	body,
 	errors,
+	idempotent: false,
 });
 
 export const update = (id: string, body: IDataObject): WixRequest => ({
@@ -58,10 +60,12 @@ export const update = (id: string, body: IDataObject): WixRequest => ({
 	errors,
 });
 
+/** Not idempotent to the caller: sent again after a lost answer, it finds nothing to delete. */
 export const remove = (id: string): WixRequest => ({
 	method: 'DELETE',
 	path: contactPath(id),
 	errors,
+	idempotent: false,
 });
 
 export const merge = (targetId: string, body: IDataObject): WixRequest => ({
@@ -69,6 +73,7 @@ export const merge = (targetId: string, body: IDataObject): WixRequest => ({
 	path: `${contactPath(targetId)}/merge`,
 	body,
 	errors,
+	idempotent: false,
 });
 
 export const labelContact = (id: string, labelKeys: string[]): WixRequest => ({

@@ -2,7 +2,7 @@
 // writer got there first, and the echo notes that let the triggers drop the events our writes cause.
 // Operations call these and never each other.
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import * as contactsApi from '../api/contacts';
 import {
@@ -12,7 +12,8 @@ import {
 	noteOwnRevision,
 	type OwnWriteNote,
 } from '../shared/echo';
-import { wixApiRequest } from '../transport';
+import { answerWasLost, wixApiRequest } from '../transport';
+import { backoffDelay } from '../transport/backoff';
 import { contactInfoOf, type PreparedFields, type WixContact, type WixContactInfo } from './info';
 import { syncRevisionFieldKey } from './siteSchema';
 
@@ -58,17 +59,62 @@ async function forgettingOnFailure<T>(
 	}
 }
 
-/** The info to send, carrying the sync mark (shared/echo.ts) for the revision the write produces. */
-function withMark(
-	info: WixContactInfo,
-	markKey: string | undefined,
-	revision: number,
-): IDataObject {
+/**
+ * The mark a write leaves (shared/echo.ts): the revision it produces, and after the point a number
+ * that tells this very write apart, so that after a lost answer the write can be found.
+ */
+function markFor(revision: number, writeId: string): number {
+	return Number(`${revision}.${writeId}`);
+}
+
+/** Six digits that tell one write from another. */
+function newWriteId(): string {
+	return String(Math.floor(100_000 + Math.random() * 899_999));
+}
+
+function markOf(contact: WixContact | undefined, markKey: string): unknown {
+	return contact?.info?.extendedFields?.items?.[markKey];
+}
+
+/** The info to send, carrying the sync mark. */
+function withMark(info: WixContactInfo, markKey: string | undefined, mark: number): IDataObject {
 	if (!markKey) return info as IDataObject;
-	const items = { ...info.extendedFields?.items, [markKey]: revision };
+	const items = { ...info.extendedFields?.items, [markKey]: mark };
 	return { ...info, extendedFields: { items } } as IDataObject;
 }
 
+/** How many times a write whose answer was lost is looked for and, if it did not land, sent again. */
+const LOST_ANSWER_ATTEMPTS = 3;
+
+async function pauseBeforeAttempt(attempt: number) {
+	await sleep(backoffDelay(attempt));
+}
+
+/** The contact a create carrying `mark` made, if it landed. */
+async function findCreated(
+	ctx: IExecuteFunctions,
+	markKey: string,
+	mark: number,
+	i: number,
+): Promise<WixContact | undefined> {
+	const query = {
+		filter: { [`info.extendedFields.${markKey}`]: mark },
+		paging: { limit: 1 },
+		fieldsets: ['FULL'],
+	};
+	const { contacts } = await wixApiRequest<{ contacts?: WixContact[] }>(
+		ctx,
+		contactsApi.queryPage({ query }),
+		i,
+	);
+	return contacts?.[0];
+}
+
+/**
+ * Creates a contact. When the answer is lost after Wix may have saved it, the contact is looked
+ * for by the mark this create carried before the create is sent again, so a retry never makes a
+ * second contact (without the mark field, the lost answer is reported instead of risking one).
+ */
 export async function createContact(
 	ctx: IExecuteFunctions,
 	prepared: PreparedFields,
@@ -78,22 +124,48 @@ export async function createContact(
 	const markKey = await syncRevisionFieldKey(ctx);
 	const notes = markKey ? [] : [noteOwnCreation(CONTACT, prepared.fields.email)];
 	// A new contact starts at revision 1.
+	const mark = markFor(1, newWriteId());
 	const body = {
-		info: withMark(contactInfoOf(prepared), markKey, 1),
+		info: withMark(contactInfoOf(prepared), markKey, mark),
 		allowDuplicates: options.allowDuplicates ?? false,
 	};
-	const { contact } = await forgettingOnFailure(
-		ctx,
-		notes,
-		async () => await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.create(body), i),
-	);
-	noteOwnRevision(CONTACT, contact.id, contact.revision);
-	return contact;
+	const created = await forgettingOnFailure(ctx, notes, async () => {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return (await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.create(body), i))
+					.contact;
+			} catch (error) {
+				if (!markKey) throw new NodeApiError(ctx.getNode(), error as JsonObject);
+				// A re-sent create may meet the contact its first try made, by email.
+				const duplicateId = duplicateOf(error);
+				if (attempt > 1 && duplicateId) {
+					const existing = (
+						await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.get(duplicateId), i)
+					).contact;
+					if (markOf(existing, markKey) === mark) return existing;
+				}
+				if (!answerWasLost(error) || attempt >= LOST_ANSWER_ATTEMPTS)
+					throw new NodeApiError(ctx.getNode(), error as JsonObject);
+				await pauseBeforeAttempt(attempt);
+				const landed = await findCreated(ctx, markKey, mark, i);
+				if (landed) return landed;
+			}
+		}
+	});
+	noteOwnRevision(CONTACT, created.id, created.revision);
+	return created;
+}
+
+function duplicateOf(error: unknown): string | undefined {
+	const context = (error as NodeApiError).context ?? {};
+	if (context.wixErrorCode !== 'DUPLICATE_CONTACT_EXISTS') return undefined;
+	return (context.wixErrorData as { duplicateContactId?: string } | undefined)?.duplicateContactId;
 }
 
 /**
  * Writes `prepared` onto a contact at its current revision, re-reading and retrying when another
- * writer got there in between. `known` is a copy already in hand (saves the first read).
+ * writer got there in between. After a lost answer the re-read shows whether the write landed (the
+ * contact carries its mark), so it is not made twice. `known` is a copy already in hand.
  */
 export async function updateContact(
 	ctx: IExecuteFunctions,
@@ -104,31 +176,47 @@ export async function updateContact(
 	known?: WixContact,
 ): Promise<WixContact> {
 	const markKey = await syncRevisionFieldKey(ctx);
-	return await retryOnStaleRevision(ctx, async (retry) => {
+	const writeId = newWriteId();
+	let lastMark: number | undefined;
+	for (let attempt = 0; ; attempt++) {
 		const current =
-			!retry && known
+			attempt === 0 && known
 				? known
 				: (await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.get(contactId), i))
 						.contact;
+		if (markKey && lastMark !== undefined && markOf(current, markKey) === lastMark) {
+			noteOwnRevision(CONTACT, current.id, current.revision);
+			return current;
+		}
 		const next = (current.revision ?? 0) + 1;
+		lastMark = markFor(next, writeId);
 		const notes = markKey ? [] : [noteOwnRevision(CONTACT, contactId, next)];
 		const body = {
 			revision: current.revision,
-			info: withMark(contactInfoOf(prepared, current.info), markKey, next),
+			info: withMark(contactInfoOf(prepared, current.info), markKey, lastMark),
 			allowDuplicates: options.allowDuplicates ?? false,
 		};
-		const { contact } = await forgettingOnFailure(
-			ctx,
-			notes,
-			async () =>
-				await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.update(contactId, body), i),
-		);
-		noteOwnRevision(CONTACT, contact.id, contact.revision);
-		return contact;
-	});
+		try {
+			const { contact } = await forgettingOnFailure(
+				ctx,
+				notes,
+				async () =>
+					await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.update(contactId, body), i),
+			);
+			noteOwnRevision(CONTACT, contact.id, contact.revision);
+			return contact;
+		} catch (error) {
+			const again = isStaleRevision(error) || (markKey !== undefined && answerWasLost(error));
+			if (!again || attempt >= MAX_REVISION_RETRIES)
+				throw new NodeApiError(ctx.getNode(), error as JsonObject);
+		}
+	}
 }
 
-/** Merges `sourceIds` into the target at its current revision; the sources are deleted by Wix. */
+/**
+ * Merges `sourceIds` into the target at its current revision; Wix deletes the sources. After a lost
+ * answer, sources that are all gone mean the merge landed.
+ */
 export async function mergeContacts(
 	ctx: IExecuteFunctions,
 	targetId: string,
@@ -147,23 +235,54 @@ export async function mergeContacts(
 			...sourceIds.map((id) => noteOwnDeletion(CONTACT, id)),
 		];
 		const body = { targetContactRevision: target.revision, sourceContactIds: sourceIds };
-		const { contact } = await forgettingOnFailure(
-			ctx,
-			notes,
-			async () =>
-				await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.merge(targetId, body), i),
-		);
-		return contact;
+		return await forgettingOnFailure(ctx, notes, async () => {
+			try {
+				return (
+					await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.merge(targetId, body), i)
+				).contact;
+			} catch (error) {
+				if (!answerWasLost(error) || !(await allGone(ctx, sourceIds, i)))
+					throw new NodeApiError(ctx.getNode(), error as JsonObject);
+				return (await wixApiRequest<{ contact: WixContact }>(ctx, contactsApi.get(targetId), i))
+					.contact;
+			}
+		});
 	});
 }
 
+async function isGone(ctx: IExecuteFunctions, contactId: string, i: number): Promise<boolean> {
+	try {
+		await wixApiRequest(ctx, contactsApi.get(contactId, ['BASIC']), i);
+		return false;
+	} catch (error) {
+		if ((error as NodeApiError).httpCode === '404') return true;
+		throw new NodeApiError(ctx.getNode(), error as JsonObject);
+	}
+}
+
+async function allGone(ctx: IExecuteFunctions, contactIds: string[], i: number): Promise<boolean> {
+	for (const id of contactIds) if (!(await isGone(ctx, id, i))) return false;
+	return true;
+}
+
+/** Deletes a contact; after a lost answer, a contact that is gone was deleted by this call. */
 export async function deleteContact(
 	ctx: IExecuteFunctions,
 	contactId: string,
 	i: number,
 ): Promise<void> {
 	await forgettingOnFailure(ctx, [noteOwnDeletion(CONTACT, contactId)], async () => {
-		await wixApiRequest(ctx, contactsApi.remove(contactId), i);
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await wixApiRequest(ctx, contactsApi.remove(contactId), i);
+				return;
+			} catch (error) {
+				if (!answerWasLost(error) || attempt >= LOST_ANSWER_ATTEMPTS)
+					throw new NodeApiError(ctx.getNode(), error as JsonObject);
+				await pauseBeforeAttempt(attempt);
+				if (await isGone(ctx, contactId, i)) return;
+			}
+		}
 	});
 }
 

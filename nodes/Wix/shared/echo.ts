@@ -25,14 +25,14 @@ const marks = new Map<string, number>();
 
 type Entity = Record<string, unknown>;
 
-/** Where an entity keeps the mark and its revision, by entity. */
-const MARKS_IN_WIX: Record<string, (entity: Entity) => { mark: unknown; revision: unknown }> = {
+/** Where an entity keeps the mark, by entity. */
+const MARKS_IN_WIX: Record<string, (entity: Entity) => { mark: unknown }> = {
 	[CONTACT]: (entity) => {
 		const items = ((entity.info as Entity | undefined)?.extendedFields as Entity | undefined)
 			?.items as Entity | undefined;
 		// Wix may have suffixed the key if the name was taken; any key of the field's family counts.
 		const key = Object.keys(items ?? {}).find((k) => k.startsWith(SYNC_REVISION_FIELD.id));
-		return { mark: key ? items?.[key] : undefined, revision: entity.revision };
+		return { mark: key ? items?.[key] : undefined };
 	},
 };
 
@@ -106,14 +106,28 @@ export interface EntityEvent {
 	entity: Entity | null;
 }
 
-/** Whether an entity, as an event or a read shows it, was last written by our nodes (undefined: it cannot tell). */
-export function carriesOwnMark(entityFqdn: string, entity: Entity | null): boolean | undefined {
+/** The revision our latest write of the entity produced, as its mark in Wix says. */
+function markedRevision(entityFqdn: string, entity: Entity | null): number | undefined {
 	const read = MARKS_IN_WIX[entityFqdn];
 	if (!read || !entity) return undefined;
-	const { mark: value, revision } = read(entity);
-	if (value === undefined || value === null || revision === undefined || revision === null)
-		return undefined;
-	return String(value) === String(revision);
+	const { mark } = read(entity);
+	// The mark is the revision, and after the point an ID of the write (contact/write.ts).
+	return mark === undefined || mark === null ? undefined : Math.trunc(Number(mark));
+}
+
+/**
+ * Whether an entity, as an event or a read shows it, was last changed by our nodes. For a
+ * creation: whether our write made revision 1, i.e. created it, whatever happened since.
+ */
+export function carriesOwnMark(
+	entityFqdn: string,
+	entity: Entity | null,
+	slug = 'updated',
+): boolean {
+	const marked = markedRevision(entityFqdn, entity);
+	if (marked === undefined) return false;
+	if (slug === 'created') return marked === 1;
+	return marked === Number(entity?.revision);
 }
 
 /** Whether an event was caused by one of our own writes. */
@@ -121,7 +135,7 @@ export function isOwnEvent(event: EntityEvent): boolean {
 	const { entityFqdn, slug, entityId } = event;
 	if (slug === 'deleted') return has(`${entityFqdn}:${entityId}:deleted`);
 	if (slug === 'merged') return has(`${entityFqdn}:${entityId}:merged`);
-	if (carriesOwnMark(entityFqdn, event.entity)) return true;
+	if (carriesOwnMark(entityFqdn, event.entity, slug)) return true;
 	const entity = event.entity ?? {};
 	const revision = entity.revision;
 	if (

@@ -44,6 +44,12 @@ export interface WixRequest {
 	qs?: IDataObject;
 	/** The API's own hints, from its module in `api/`. */
 	errors?: WixApiErrors;
+	/**
+	 * False for a write that must not simply be sent again after its answer was lost (a create, a
+	 * delete): it is retried only when Wix said it did not take it (429), and the caller looks
+	 * before re-sending (see `answerWasLost`).
+	 */
+	idempotent?: boolean;
 }
 
 export function credentialTypeOf(ctx: WixContext): WixCredentialType {
@@ -112,6 +118,7 @@ export async function wixApiRequest<T = IDataObject>(
 		pacing,
 		itemIndex,
 		request.errors,
+		request.idempotent !== false,
 	);
 }
 
@@ -146,6 +153,7 @@ async function send<T>(
 	pacing: { key: string; perMinute: number },
 	itemIndex?: number,
 	apiErrors?: WixApiErrors,
+	idempotent = true,
 ): Promise<T> {
 	const options: IHttpRequestOptions = {
 		...request,
@@ -165,13 +173,25 @@ async function send<T>(
 			failure = { ...readHttpFailure(error), attempts: attempt + 1 };
 			if (
 				!isRetryable(failure.status, failure.networkCode) ||
-				attempt + 1 >= maxAttempts(failure.status)
+				attempt + 1 >= maxAttempts(failure.status) ||
+				(!idempotent && failure.status !== 429)
 			)
 				break;
 			await sleep(backoffDelay(attempt, failure.retryAfterMs, Math.random, failure.status));
 		}
 	}
 	throw wixError(ctx, failure, itemIndex, apiErrors);
+}
+
+/**
+ * Whether a failed request may have been carried out all the same: Wix failed late (5xx) or the
+ * connection broke, so the answer, not necessarily the write, was lost.
+ */
+export function answerWasLost(error: unknown): boolean {
+	const e = error as NodeApiError;
+	if (!(e instanceof NodeApiError)) return false;
+	const status = e.httpCode ? Number(e.httpCode) : undefined;
+	return status === undefined ? true : status >= 500;
 }
 
 export function wixError(
