@@ -10,7 +10,7 @@ import {
 import * as contactsApi from '../../nodes/Wix/api/contacts';
 import { summarizeWixError } from '../../nodes/Wix/transport/errors';
 import { readHttpFailure } from '../../nodes/Wix/transport';
-import { delayBeforeNext, RequestPacer } from '../../nodes/Wix/transport/pacer';
+import { delayBeforeNext, RequestPacer, WINDOW_MS } from '../../nodes/Wix/transport/pacer';
 import { collectPages, type PageRequest } from '../../nodes/Wix/transport/paging';
 
 describe('error mapping', () => {
@@ -187,11 +187,15 @@ describe('backoff', () => {
 });
 
 describe('pacer', () => {
+	it('keeps a second of margin over Wix’s minute, so latency jitter cannot meet a 429', () => {
+		expect(WINDOW_MS).toBe(61_000);
+	});
+
 	it('lets the first N requests of a minute go and delays the next until the oldest leaves the window', () => {
 		const now = 1_000_000;
 		const times = Array.from({ length: 200 }, (_, k) => now - 30_000 + k);
 		expect(delayBeforeNext(times.slice(0, 199), 200, now)).toBe(0);
-		expect(delayBeforeNext(times, 200, now)).toBe(30_000);
+		expect(delayBeforeNext(times, 200, now)).toBe(31_000);
 		expect(delayBeforeNext(times, 0, now)).toBe(0);
 	});
 
@@ -201,11 +205,11 @@ describe('pacer', () => {
 		for (let k = 0; k < 25; k++) starts.push(1000 + pacer.reserve('site-a', 10, 1000));
 		expect(pacer.reserve('site-b', 10, 1000)).toBe(0);
 		for (let k = 0; k < starts.length; k++) {
-			const inWindow = starts.filter((t) => t >= starts[k] && t < starts[k] + 60_000).length;
+			const inWindow = starts.filter((t) => t >= starts[k] && t < starts[k] + WINDOW_MS).length;
 			expect(inWindow).toBeLessThanOrEqual(10);
 		}
-		expect(starts[10]).toBeGreaterThanOrEqual(61_000);
-		expect(starts[20]).toBeGreaterThanOrEqual(121_000);
+		expect(starts[10]).toBeGreaterThanOrEqual(62_000);
+		expect(starts[20]).toBeGreaterThanOrEqual(123_000);
 	});
 });
 
