@@ -1,6 +1,7 @@
-// Four layers, all run by `npm test`: unit (pure functions), integration (operations against a
-// sandbox over HTTP), e2e (one real n8n shared by every e2e test file) and browser (the `npm start`
-// stack toured in Chromium).
+// Five layers, all run by `npm test`: unit (pure functions), integration (operations against a
+// sandbox over HTTP), e2e (one real n8n shared by every e2e test file), queue (n8n scaled out:
+// Postgres, Redis, main, a webhook processor and workers) and browser (the `npm start` stack toured
+// in Chromium).
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] };
 
 const modulePathIgnorePatterns = ['<rootDir>/dist/'];
@@ -23,6 +24,15 @@ module.exports = {
 			modulePathIgnorePatterns,
 			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
 			globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
+		},
+		{
+			displayName: 'queue',
+			testMatch: ['<rootDir>/test/queue/**/*.test.ts'],
+			transform,
+			testEnvironment: 'node',
+			modulePathIgnorePatterns,
+			globalSetup: '<rootDir>/test/queue/globalSetup.ts',
+			globalTeardown: '<rootDir>/test/queue/globalTeardown.ts',
 		},
 		{ displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], transform, testEnvironment: 'node', modulePathIgnorePatterns },
 	],

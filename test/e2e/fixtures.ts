@@ -202,7 +202,7 @@ export async function webhookLive(url: string): Promise<void> {
 }
 
 /** Publishing a Wix Trigger workflow and reading what it started, for the trigger tests. */
-export function triggerKit(sandbox: E2E['sandbox'], n8n: N8nInstance) {
+export function triggerKit(sandbox: E2E['sandbox'], n8n: N8nInstance, webhookBase = n8n.url) {
 	/** Publishes a workflow; `url` is its Wix Trigger's production URL, once live. */
 	async function publish(
 		name: string,
@@ -217,7 +217,7 @@ export function triggerKit(sandbox: E2E['sandbox'], n8n: N8nInstance) {
 		});
 		await n8n.api('POST', `/workflows/${created.id}/publish`, {});
 		const trigger = created.nodes.find((n: any) => n.type === 'n8n-nodes-wix-crm.wixTrigger');
-		const url = trigger ? `${n8n.url}/webhook/${trigger.webhookId}/webhook` : '';
+		const url = trigger ? `${webhookBase}/webhook/${trigger.webhookId}/webhook` : '';
 		if (trigger) await webhookLive(url);
 		return { id: created.id, url };
 	}

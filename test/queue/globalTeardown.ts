@@ -1,0 +1,11 @@
+import type { N8nQueue } from '../../scripts/n8n-queue';
+import type { WixSandbox } from '../../sandbox/server';
+
+export default async function globalTeardown() {
+	const setup = (globalThis as Record<string, unknown>).__wixQueue as
+		| { sandbox: WixSandbox; queue: N8nQueue }
+		| undefined;
+	if (!setup) return;
+	await setup.queue.stop();
+	await setup.sandbox.close();
+}
