@@ -141,3 +141,54 @@ test('registers one automation, runs once per contact, refuses calls without its
 		),
 	).toEqual(['https://example.com/other-hook']);
 });
+
+test('a label added, removed and added again runs twice, and each delivery sent twice runs once', async () => {
+	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
+	const created = await n8n.api('POST', '/workflows', {
+		name: 'Wix Automation: label added',
+		nodes: [
+			{
+				name: 'Wix Trigger',
+				type: 'n8n-nodes-wix-crm.wixTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					source: 'automation',
+					authentication: 'apiKey',
+					automationTrigger: 'contacts-label_added_to_contact',
+				},
+				credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
+	await waitFor(
+		'our automation',
+		async () => (await admin(sandbox, 'GET', '/automations')).automations as any[],
+		(list) => list.some((a) => a.name.startsWith('n8n:')),
+	);
+	await admin(sandbox, 'POST', '/webhooks/faults', { copies: 2 });
+	const contact = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Labelled' } } })
+	).body.contact;
+	const vip = (await wix(sandbox, 'POST', '/contacts/v4/labels', { displayName: 'VIP' })).body
+		.label;
+	const labels = `/contacts/v4/contacts/${contact.id}/labels`;
+	await wix(sandbox, 'POST', labels, { labelKeys: [vip.key] });
+	await admin(sandbox, 'GET', '/webhooks/deliveries');
+	await wix(sandbox, 'DELETE', `${labels}?labelKeys=${vip.key}`);
+	await wix(sandbox, 'POST', labels, { labelKeys: [vip.key] });
+	await admin(sandbox, 'GET', '/webhooks/deliveries');
+	await waitFor(
+		'two executions',
+		() => executions(created.id),
+		(runs) => runs.length >= 2,
+		{ timeoutMs: 10_000, everyMs: 500 },
+	);
+	// A copy that got through would start a third execution within this second.
+	await new Promise((r) => setTimeout(r, 1000));
+	expect(await executions(created.id)).toHaveLength(2);
+	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+});

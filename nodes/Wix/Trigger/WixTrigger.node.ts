@@ -18,7 +18,7 @@ import {
 	createAutomation,
 	deleteAutomation,
 	deliveryId,
-	ownWriteEvidence,
+	readAutomationEntity,
 	readDelivery,
 	secretMatches,
 } from './automation';
@@ -279,11 +279,10 @@ export class WixTrigger implements INodeType {
 			const triggerKey = String(
 				payload.triggerKey ?? this.getNodeParameter('automationTrigger', ''),
 			);
-			if (options.ignoreOwnWrites !== false) {
-				const evidence = await ownWriteEvidence(this, triggerKey, payload as IDataObject);
-				if (evidence && isOwnEvent(evidence)) return answer(200);
-			}
-			const eventId = deliveryId(raw);
+			const about = await readAutomationEntity(this, triggerKey, payload as IDataObject);
+			if (options.ignoreOwnWrites !== false && about.event && isOwnEvent(about.event))
+				return answer(200);
+			const eventId = deliveryId(raw, about.revision);
 			if (seenBefore(this, eventId)) return answer(200);
 			return {
 				workflowData: [

@@ -33,27 +33,40 @@ interface AutomationTrigger {
 	entityKey?: string;
 }
 
-/** CRM-relevant Wix Automations triggers (trigger key -> the Wix app that defines it). */
-export const AUTOMATION_TRIGGERS: Record<string, AutomationTrigger> = {
-	'contacts-new_contact_was_created': {
-		appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
-		name: 'Contact Created',
+const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
+
+/** A trigger about one contact: the contact is read to see our mark and its revision. */
+function aboutContact(
+	slug: string,
+): Pick<AutomationTrigger, 'echo' | 'entityRequest' | 'entityKey'> {
+	return {
 		echo: (payload) => ({
 			entityFqdn: contactsApi.ENTITY_FQDN,
-			slug: 'created',
+			slug,
 			entityId: String(payload.contactId ?? ''),
 			entity: { primaryInfo: { email: ((payload.contact ?? {}) as { email?: string }).email } },
 		}),
 		entityRequest: (payload) => contactsApi.get(String(payload.contactId ?? ''), ['FULL']),
 		entityKey: 'contact',
+	};
+}
+
+/** CRM-relevant Wix Automations triggers (trigger key -> the Wix app that defines it). */
+export const AUTOMATION_TRIGGERS: Record<string, AutomationTrigger> = {
+	'contacts-new_contact_was_created': {
+		appId: CONTACTS_APP,
+		name: 'Contact Created',
+		...aboutContact('created'),
 	},
 	'contacts-label_added_to_contact': {
-		appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
+		appId: CONTACTS_APP,
 		name: 'Label Added to Contact',
+		...aboutContact('updated'),
 	},
 	'contacts-label_removed_from_contact': {
-		appId: '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
+		appId: CONTACTS_APP,
 		name: 'Label Removed From Contact',
+		...aboutContact('updated'),
 	},
 	'wix_form_app-form_submitted': {
 		appId: '225dd912-7dea-4738-8688-4b8c6955ffc2',
@@ -223,9 +236,13 @@ export function secretMatches(given: unknown, expected: string | undefined): boo
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** An automation delivery carries no event ID; an identical redelivery has an identical body. */
-export function deliveryId(raw: Buffer): string {
-	return createHash('sha256').update(raw).digest('hex');
+/**
+ * An automation delivery carries no event ID: a redelivery has an identical body and finds the
+ * entity at the same revision; a real repeat of an identical body comes with a newer revision.
+ */
+export function deliveryId(raw: Buffer, revision?: string): string {
+	const hash = createHash('sha256').update(raw).digest('hex');
+	return revision === undefined ? hash : `${hash}:r${revision}`;
 }
 
 /** Reads a delivery's body: JSON (the usual) or form-encoded, with the payload under `data` or flat. */
@@ -257,26 +274,30 @@ export function readDelivery(raw: Buffer): Record<string, unknown> | undefined {
 }
 
 /**
- * The entity event a delivery stands for, with the entity as Wix holds it now (so our mark can be
- * read); undefined when the trigger has none. A record that is gone leaves what the delivery said.
+ * What a delivery is about, with the entity as Wix holds it now (read once per delivery for the
+ * triggers about a contact): the event for Ignore Own Writes, and the entity's revision, which
+ * tells a real repeat (the same label added again later: an identical body, a newer revision) from
+ * a redelivery. A record that is gone leaves what the delivery said.
  */
-export async function ownWriteEvidence(
+export async function readAutomationEntity(
 	ctx: IWebhookFunctions,
 	triggerKey: string,
 	payload: IDataObject,
-): Promise<EntityEvent | undefined> {
+): Promise<{ event?: EntityEvent; revision?: string }> {
 	const trigger = AUTOMATION_TRIGGERS[triggerKey];
-	if (!trigger?.echo) return undefined;
+	if (!trigger?.echo) return {};
 	const event = trigger.echo(payload);
-	if (!trigger.entityRequest || !trigger.entityKey || !event.entityId) return event;
+	if (!trigger.entityRequest || !trigger.entityKey || !event.entityId) return { event };
 	try {
 		const response = await wixApiRequest<IDataObject>(ctx, trigger.entityRequest(payload));
 		const entity = response[trigger.entityKey] as IDataObject | undefined;
-		return entity ? { ...event, entity: { ...event.entity, ...entity } } : event;
+		if (!entity) return { event };
+		const revision = entity.revision === undefined ? undefined : String(entity.revision);
+		return { event: { ...event, entity: { ...event.entity, ...entity } }, revision };
 	} catch (error) {
 		ctx.logger.info(
 			`Wix Trigger: could not read ${event.entityFqdn} ${event.entityId}: ${(error as Error).message}`,
 		);
-		return event;
+		return { event };
 	}
 }
