@@ -16,6 +16,8 @@ export interface Fault {
 	removeFrom?: 'newest' | 'oldest';
 	method?: string;
 	pathPrefix?: string;
+	/** The exact path, where a prefix would also match a sub-resource (`…/contacts` and `…/contacts/query`). */
+	path?: string;
 	status?: number;
 	/** Remaining times this fault fires; undefined = unlimited (use with rate). */
 	times?: number;
@@ -45,6 +47,7 @@ export class Faults {
 		for (const fault of this.list) {
 			if (fault.method && fault.method !== method) continue;
 			if (fault.pathPrefix && !path.startsWith(fault.pathPrefix)) continue;
+			if (fault.path && fault.path !== path) continue;
 			if (fault.times !== undefined && fault.times <= 0) continue;
 			if (fault.every) {
 				fault.seen = (fault.seen ?? 0) + 1;
