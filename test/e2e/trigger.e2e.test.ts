@@ -158,3 +158,29 @@ test('a 2-way sync does not loop: the write-back of our own node comes back and 
 	expect(updates).toHaveLength(2);
 	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
 });
+
+test('every event ID the trigger took reaches n8n’s database, also for deliveries arriving together', async () => {
+	const wf = await publish('Wix events (dedupe store)', [
+		triggerNode({ events: ['wix.contacts.v4.contact_created'] }),
+	]);
+	await admin(sandbox, 'POST', '/webhooks', { url: wf.url, contentType: 'application/json' });
+	for (let k = 0; k < 4; k++) {
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', {
+			info: { name: { first: `One by one ${k}` } },
+		});
+		await settled(wf.id);
+	}
+	await Promise.all(
+		Array.from({ length: 6 }, (_, k) =>
+			wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: `Together ${k}` } } }),
+		),
+	);
+	const runs = await settled(wf.id);
+	expect(runs).toHaveLength(10);
+	const taken = runs.map((run: any) => firstItem(run).eventId).sort();
+	// What a restarted n8n, or another of its processes, reads: the workflow's saved static data.
+	const saved = (await n8n.api('GET', `/workflows/${wf.id}`)).staticData['node:Wix Trigger']
+		.seenEventIds;
+	expect([...saved].sort()).toEqual(taken);
+	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+});

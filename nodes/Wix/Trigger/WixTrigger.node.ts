@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -73,7 +74,10 @@ async function verifierFor(
 
 /**
  * Whether this node already turned the event into an execution; otherwise notes it. Kept in the
- * workflow's static data (survives restarts) and in memory (covers deliveries arriving together).
+ * workflow's static data (n8n's database: survives restarts, shared by processes) and in memory.
+ * Each request reads the static data as it was when it arrived and writes it whole, so
+ * deliveries arriving together would overwrite each other's notes: every write carries this
+ * process's recent IDs too.
  */
 function seenBefore(ctx: IWebhookFunctions, eventId: string): boolean {
 	const node = ctx.getNode();
@@ -84,8 +88,8 @@ function seenBefore(ctx: IWebhookFunctions, eventId: string): boolean {
 	const stored = staticData.seenEventIds ?? [];
 	if (inMemory.includes(eventId) || stored.includes(eventId)) return true;
 	remember(inMemory, eventId);
-	remember(stored, eventId);
-	staticData.seenEventIds = stored;
+	const merged = [...new Set([...stored, ...inMemory])];
+	staticData.seenEventIds = merged.slice(-SEEN_LIMIT);
 	return false;
 }
 
@@ -253,6 +257,13 @@ export class WixTrigger implements INodeType {
 			else res.status(status).end();
 			return { noWebhookResponse: true };
 		};
+		// Answered here, before the execution starts: n8n saves the static data this request changed
+		// (the event IDs above) when the answer is sent, and by the time it would answer itself the
+		// starting execution has reset the "changed" mark, so the IDs never reached the database.
+		const start = (items: INodeExecutionData[]): IWebhookResponseData => {
+			res.status(200).end();
+			return { noWebhookResponse: true, workflowData: [items] };
+		};
 
 		const req = this.getRequestObject() as unknown as RawRequest;
 		// n8n refuses to read a body over its own limit (16 MB) by throwing; nobody has been
@@ -284,16 +295,14 @@ export class WixTrigger implements INodeType {
 				return answer(200);
 			const eventId = deliveryId(raw, about.revision);
 			if (seenBefore(this, eventId)) return answer(200);
-			return {
-				workflowData: [
-					this.helpers.returnJsonArray({
-						eventType: triggerKey,
-						eventId,
-						source: 'automation',
-						data: payload,
-					} as IDataObject),
-				],
-			};
+			return start(
+				this.helpers.returnJsonArray({
+					eventType: triggerKey,
+					eventId,
+					source: 'automation',
+					data: payload,
+				} as IDataObject),
+			);
 		}
 
 		let verifier: Awaited<ReturnType<typeof verifierFor>>;
@@ -325,6 +334,6 @@ export class WixTrigger implements INodeType {
 
 		if (seenBefore(this, event.eventId)) return answer(200);
 
-		return { workflowData: [this.helpers.returnJsonArray(event as unknown as IDataObject)] };
+		return start(this.helpers.returnJsonArray(event as unknown as IDataObject));
 	}
 }
