@@ -257,9 +257,9 @@ export class WixTrigger implements INodeType {
 			else res.status(status).end();
 			return { noWebhookResponse: true };
 		};
-		// Answered here, before the execution starts: n8n saves the static data this request changed
-		// (the event IDs above) when the answer is sent, and by the time it would answer itself the
-		// starting execution has reset the "changed" mark, so the IDs never reached the database.
+		// Answered here, before the execution starts: n8n saves the static data a request changed (the
+		// event IDs above) when the answer is sent. Left to answer after starting the execution, n8n
+		// 2.41 saved only a workflow's first event ID (the execution's start seems to clear the mark).
 		const start = (items: INodeExecutionData[]): IWebhookResponseData => {
 			res.status(200).end();
 			return { noWebhookResponse: true, workflowData: [items] };
