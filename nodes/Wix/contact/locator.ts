@@ -91,3 +91,19 @@ export async function resolveContactId(
 	}
 	return contact.id;
 }
+
+/** What item `i` acts on, for running items side by side: the contact its locator names. */
+export function contactKeyOf(this: IExecuteFunctions, i: number): string {
+	const raw = this.getNodeParameter('contactId', i, '') as INodeParameterResourceLocator | string;
+	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
+	return `contact:${String(value ?? '')
+		.trim()
+		.toLowerCase()}`;
+}
+
+/** The contact a Create item makes, known by its email: two creates of one email never overlap. */
+export function newContactKeyOf(this: IExecuteFunctions, i: number): string {
+	const fields = this.getNodeParameter('contactFields', i, {}) as { email?: unknown };
+	const email = typeof fields.email === 'string' ? fields.email.trim().toLowerCase() : '';
+	return email ? `contact:${email}` : `item:${i}`;
+}

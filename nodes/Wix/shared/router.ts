@@ -21,6 +21,46 @@ export type BatchOperationFn = (
 export interface Operation {
 	execute?: OperationFn;
 	executeBatch?: BatchOperationFn;
+	/**
+	 * For operations whose items may run side by side: what an item acts on (a contact ID, an
+	 * email). Items with the same key run one after another, in input order.
+	 */
+	concurrencyKey?: (this: IExecuteFunctions, i: number) => string;
+}
+
+/** How many items run at once, within the pacer's budget, where an operation allows it. */
+export const CONCURRENT_ITEMS = 5;
+
+/**
+ * Runs `execute` for every item, at most `limit` at a time, items with the same key in order; each
+ * item gets its result or its error.
+ */
+export async function runConcurrently<T>(
+	count: number,
+	limit: number,
+	keyOf: (i: number) => string,
+	execute: (i: number) => Promise<T>,
+): Promise<Array<T | Error>> {
+	const results: Array<T | Error> = new Array(count);
+	const lastOfKey = new Map<string, Promise<void>>();
+	let next = 0;
+	const lane = async () => {
+		while (next < count) {
+			const i = next++;
+			const key = keyOf(i);
+			const run = (lastOfKey.get(key) ?? Promise.resolve()).then(async () => {
+				try {
+					results[i] = await execute(i);
+				} catch (error) {
+					results[i] = error as Error;
+				}
+			});
+			lastOfKey.set(key, run);
+			await run;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
+	return results;
 }
 
 export type OperationTable = Record<string, Record<string, Operation>>;
@@ -52,8 +92,18 @@ export async function route(
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	let batch: Awaited<ReturnType<BatchOperationFn>> | undefined;
-	if (op.executeBatch) {
+	let batch: Array<IDataObject | IDataObject[] | Error> | undefined;
+	if (op.execute && op.concurrencyKey && items.length > 1 && this.continueOnFail()) {
+		// Side by side only with Continue On Fail: without it, the run must stop at the first failed
+		// item with nothing after it written, which items already under way would break.
+		const key = op.concurrencyKey;
+		batch = await runConcurrently(
+			items.length,
+			CONCURRENT_ITEMS,
+			(i) => key.call(this, i),
+			async (i) => await op.execute!.call(this, i),
+		);
+	} else if (op.executeBatch) {
 		// The contract is a result or an error per item; should an operation throw anyway, every item
 		// shares the failure, so Continue On Fail still gets one error item per input item.
 		try {

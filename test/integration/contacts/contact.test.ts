@@ -352,6 +352,35 @@ describe('Contact: Get Many', () => {
 });
 
 describe('Contact: Update', () => {
+	it('with Continue On Fail, runs items side by side, yet one contact’s items in order, each paired with its input', async () => {
+		const a = await contact({ name: { first: 'A' } });
+		const b = await contact({ name: { first: 'B' } });
+		const items = [
+			{ id: a.id, title: 'A1' },
+			{ id: b.id, title: 'B1' },
+			{ id: a.id, title: 'A2' },
+			{ id: '00000000-0000-4000-8000-000000000000', title: 'Nobody' },
+			{ id: a.id, title: 'A3' },
+			{ id: b.id, title: 'B2' },
+		];
+		const { output } = await run(
+			{
+				operation: 'update',
+				contactId: (_: number, item: IDataObject) => rl(String(item.id)),
+				updateFields: (_: number, item: IDataObject) => ({ jobTitle: item.title }),
+			},
+			{ items, continueOnFail: true },
+		);
+		expect(output.map((o) => o.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		expect(
+			output.map((o) => (o.json.error ? 'error' : (o.json.info as IDataObject).jobTitle)),
+		).toEqual(['A1', 'B1', 'A2', 'error', 'A3', 'B2']);
+		const stored = async (id: string) =>
+			(await wix(sandbox, 'GET', `/contacts/v4/contacts/${id}`)).body.contact;
+		expect((await stored(a.id)).info.jobTitle).toBe('A3');
+		expect((await stored(b.id)).info.jobTitle).toBe('B2');
+	});
+
 	it('changes only the given fields, keeps secondary emails and custom fields', async () => {
 		await wix(sandbox, 'POST', '/contacts/v4/extended-fields', {
 			displayName: 'Plan',

@@ -1,25 +1,28 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { contactKeyOf, newContactKeyOf } from '../../contact/locator';
 import { route } from '../../shared/router';
 import * as contact from './contact';
 import * as customField from './customField';
 import * as emailSubscription from './emailSubscription';
 import * as label from './label';
 
+// Operations with a concurrency key run several items at once when Continue On Fail is on (see
+// shared/router.ts); items about the same contact still run in order.
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await route.call(this, {
 		contact: {
-			addLabels: contact.addLabels,
+			addLabels: { ...contact.addLabels, concurrencyKey: contactKeyOf },
 			confirmExport: contact.confirmExport,
-			create: contact.create,
-			delete: contact.delete,
-			get: contact.get,
+			create: { ...contact.create, concurrencyKey: newContactKeyOf },
+			delete: { ...contact.delete, concurrencyKey: contactKeyOf },
+			get: { ...contact.get, concurrencyKey: contactKeyOf },
 			getAll: contact.getAll,
 			getNewSinceExport: contact.getNewSinceExport,
 			merge: contact.merge,
-			removeLabels: contact.removeLabels,
+			removeLabels: { ...contact.removeLabels, concurrencyKey: contactKeyOf },
 			sendTriggeredEmail: contact.sendTriggeredEmail,
-			update: contact.update,
+			update: { ...contact.update, concurrencyKey: contactKeyOf },
 			upsert: contact.upsert,
 		},
 		label: {
