@@ -140,6 +140,22 @@ describe('writes whose answer was lost after Wix saved them have the effect of o
 		expect(await contacts()).toHaveLength(0);
 	});
 
+	it('any delete whose answer was lost is done, a custom field’s as well as a contact’s', async () => {
+		await wix(sandbox, 'POST', '/contacts/v4/extended-fields', {
+			displayName: 'Plan',
+			dataType: 'TEXT',
+		});
+		await lose('DELETE', 'status', { pathPrefix: '/contacts/v4/extended-fields' });
+		const { output } = await run({
+			resource: 'customField',
+			operation: 'delete',
+			key: 'custom.plan',
+		});
+		expect(output[0].json).toEqual({ deleted: true, key: 'custom.plan' });
+		const fields = (await wix(sandbox, 'GET', '/contacts/v4/extended-fields')).body.fields as any[];
+		expect(fields.map((f) => f.key)).not.toContain('custom.plan');
+	});
+
 	it('an update whose answer was lost is written once', async () => {
 		const c = (
 			await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Once' } } })

@@ -60,12 +60,10 @@ export const update = (id: string, body: IDataObject): WixRequest => ({
 	errors,
 });
 
-/** Not idempotent to the caller: sent again after a lost answer, it finds nothing to delete. */
 export const remove = (id: string): WixRequest => ({
 	method: 'DELETE',
 	path: contactPath(id),
 	errors,
-	idempotent: false,
 });
 
 export const merge = (targetId: string, body: IDataObject): WixRequest => ({

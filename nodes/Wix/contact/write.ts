@@ -265,24 +265,14 @@ async function allGone(ctx: IExecuteFunctions, contactIds: string[], i: number):
 	return true;
 }
 
-/** Deletes a contact; after a lost answer, a contact that is gone was deleted by this call. */
+/** Deletes a contact (the transport reports a delete whose answer was lost as done). */
 export async function deleteContact(
 	ctx: IExecuteFunctions,
 	contactId: string,
 	i: number,
 ): Promise<void> {
 	await forgettingOnFailure(ctx, [noteOwnDeletion(CONTACT, contactId)], async () => {
-		for (let attempt = 1; ; attempt++) {
-			try {
-				await wixApiRequest(ctx, contactsApi.remove(contactId), i);
-				return;
-			} catch (error) {
-				if (!answerWasLost(error) || attempt >= LOST_ANSWER_ATTEMPTS)
-					throw new NodeApiError(ctx.getNode(), error as JsonObject);
-				await pauseBeforeAttempt(attempt);
-				if (await isGone(ctx, contactId, i)) return;
-			}
-		}
+		await wixApiRequest(ctx, contactsApi.remove(contactId), i);
 	});
 }
 

@@ -170,7 +170,11 @@ async function send<T>(
 				...options,
 			})) as T;
 		} catch (error) {
+			const previous = failure;
 			failure = { ...readHttpFailure(error), attempts: attempt + 1 };
+			// A delete sent again after its answer was lost finds nothing: the first one did it.
+			if (request.method === 'DELETE' && failure.status === 404 && attempt > 0 && lost(previous))
+				return {} as T;
 			if (
 				!isRetryable(failure.status, failure.networkCode) ||
 				attempt + 1 >= maxAttempts(failure.status) ||
@@ -181,6 +185,11 @@ async function send<T>(
 		}
 	}
 	throw wixError(ctx, failure, itemIndex, apiErrors);
+}
+
+/** Whether a failure may have happened after Wix carried the request out. */
+function lost(failure: WixFailure): boolean {
+	return failure.status === undefined ? failure.networkCode !== undefined : failure.status >= 500;
 }
 
 /**
