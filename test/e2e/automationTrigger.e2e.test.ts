@@ -8,6 +8,29 @@ const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
 
 const executions = (workflowId: string) => n8n.executions(workflowId);
 
+/** A workflow whose Wix Trigger registers an automation for `triggerKey` (created, not published). */
+async function automationWorkflow(name: string, triggerKey: string) {
+	return await n8n.api('POST', '/workflows', {
+		name,
+		nodes: [
+			{
+				name: 'Wix Trigger',
+				type: 'n8n-nodes-wix-crm.wixTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					source: 'automation',
+					authentication: 'apiKey',
+					automationTrigger: triggerKey,
+				},
+				credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+}
+
 function automationPostingTo(url: string) {
 	return {
 		automation: {
@@ -38,25 +61,10 @@ function automationPostingTo(url: string) {
 
 test('registers one automation, runs once per contact, refuses calls without its secret, and cleans up', async () => {
 	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
-	const created = await n8n.api('POST', '/workflows', {
-		name: 'Wix Automation trigger',
-		nodes: [
-			{
-				name: 'Wix Trigger',
-				type: 'n8n-nodes-wix-crm.wixTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					source: 'automation',
-					authentication: 'apiKey',
-					automationTrigger: 'contacts-new_contact_was_created',
-				},
-				credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	});
+	const created = await automationWorkflow(
+		'Wix Automation trigger',
+		'contacts-new_contact_was_created',
+	);
 	const url = `${n8n.url}/webhook/${created.nodes[0].webhookId}/webhook`;
 	// A leftover of this node (say, n8n crashed before deactivating) and someone else's automation.
 	await wix(
@@ -144,25 +152,10 @@ test('registers one automation, runs once per contact, refuses calls without its
 
 test('a label added, removed and added again runs twice, and each delivery sent twice runs once', async () => {
 	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
-	const created = await n8n.api('POST', '/workflows', {
-		name: 'Wix Automation: label added',
-		nodes: [
-			{
-				name: 'Wix Trigger',
-				type: 'n8n-nodes-wix-crm.wixTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					source: 'automation',
-					authentication: 'apiKey',
-					automationTrigger: 'contacts-label_added_to_contact',
-				},
-				credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	});
+	const created = await automationWorkflow(
+		'Wix Automation: label added',
+		'contacts-label_added_to_contact',
+	);
 	await n8n.api('POST', `/workflows/${created.id}/publish`, {});
 	await waitFor(
 		'our automation',

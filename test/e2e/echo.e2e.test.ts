@@ -2,50 +2,26 @@
 // and never a genuine change — not after one of our writes failed, and not another writer's change
 // that raced ours. The writes run in published workflows of the same n8n, as a sync's would.
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, e2e, triggerKit, waitFor } from './fixtures';
+import { API_KEY_CREDENTIAL, callWebhook, e2e, triggerKit, webhookChain } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 const { publish, triggerNode, settled, firstItem } = triggerKit(sandbox, n8n);
 
 /** A published workflow: a Webhook node at `path` runs one Wix Contacts operation on its body. */
 async function writer(path: string, parameters: Record<string, unknown>) {
-	const wf = await publish(
-		`Writer ${path}`,
-		[
-			{
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: `${path}-id`,
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode' },
-			},
-			{
-				name: 'Write',
-				type: 'n8n-nodes-wix-crm.wixContacts',
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: { resource: 'contact', ...parameters },
-				credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
-			},
-		],
-		{ Webhook: { main: [[{ node: 'Write', type: 'main', index: 0 }]] } },
-	);
-	const url = `${n8n.url}/webhook/${path}`;
-	/** Runs the write and answers n8n's HTTP status (until the webhook is live, n8n answers 404). */
+	const chain = webhookChain(path, [
+		{
+			name: 'Write',
+			type: 'n8n-nodes-wix-crm.wixContacts',
+			typeVersion: 1,
+			parameters: { resource: 'contact', ...parameters },
+			credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
+		},
+	]);
+	const wf = await publish(`Writer ${path}`, chain.nodes, chain.connections);
+	/** Runs the write and answers n8n's HTTP status. */
 	const run = async (body: Record<string, unknown>) =>
-		await waitFor(
-			`the writer ${path} to answer`,
-			async () =>
-				(
-					await fetch(url, {
-						method: 'POST',
-						headers: { 'Content-Type': 'application/json' },
-						body: JSON.stringify(body),
-					})
-				).status,
-			(status) => status !== 404,
-		);
+		(await callWebhook(`${n8n.url}/webhook/${path}`, body)).status;
 	return { ...wf, run };
 }
 

@@ -254,3 +254,44 @@ export function triggerKit(sandbox: E2E['sandbox'], n8n: N8nInstance, webhookBas
 
 	return { publish, triggerNode, settled, firstItem };
 }
+
+/**
+ * A workflow a Webhook node at `path` starts, running `nodes` one after another; the webhook
+ * answers with the last node's output, so a caller knows when the run ended and how.
+ */
+export function webhookChain(path: string, nodes: any[]) {
+	const webhook = {
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: `${path}-id`,
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode' },
+	};
+	const chain = [webhook, ...nodes.map((n, k) => ({ position: [240 * (k + 1), 0], ...n }))];
+	const connections = Object.fromEntries(
+		chain
+			.slice(0, -1)
+			.map((n, k) => [n.name, { main: [[{ node: chain[k + 1].name, type: 'main', index: 0 }]] }]),
+	);
+	return { nodes: chain, connections };
+}
+
+/** POSTs to a production webhook, again while n8n still answers 404 (not live yet). */
+export async function callWebhook(
+	url: string,
+	body: unknown = {},
+	timeoutMs = 60_000,
+): Promise<Response> {
+	return await waitFor(
+		`${url} to answer`,
+		async () =>
+			await fetch(url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			}),
+		(response) => response.status !== 404,
+		{ timeoutMs },
+	);
+}

@@ -93,3 +93,27 @@ export async function wix<T = any>(
 	});
 	return { status: response.status, body: (await response.json()) as T };
 }
+
+/** The sandbox's loyalty API for tests: calls that must succeed, an account per new contact, points. */
+export function loyaltyKit(sandbox: Pick<WixSandbox, 'url' | 'creds'>) {
+	const api = async (method: string, path: string, body?: unknown) => {
+		const { status, body: result } = await wix(sandbox, method, path, body);
+		expect(status).toBe(200);
+		return result;
+	};
+	const account = async (first: string) => {
+		const c = (await api('POST', '/contacts/v4/contacts', { info: { name: { first } } })).contact;
+		return (await api('POST', '/loyalty-accounts/v1/accounts', { contactId: c.id })).account;
+	};
+	const earn = (
+		accountId: string,
+		amount: number,
+		key = `${accountId}-${amount}-${Math.random()}`,
+	) =>
+		api('POST', `/loyalty-accounts/v1/accounts/${accountId}/earn-points`, {
+			amount,
+			appId: 'n8n',
+			idempotencyKey: key,
+		});
+	return { api, account, earn };
+}

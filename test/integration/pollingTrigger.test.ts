@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { WixContacts } from '../../nodes/Wix/Contacts/WixContacts.node';
 import { WixPollingTrigger } from '../../nodes/Wix/PollingTrigger/WixPollingTrigger.node';
 import { runNode, runPoll } from '../helpers/executeContext';
-import { admin, apiKeyCredentials, useTestSandbox, wix } from '../helpers/sandbox';
+import { admin, apiKeyCredentials, loyaltyKit, useTestSandbox, wix } from '../helpers/sandbox';
 
 const node = new WixPollingTrigger();
 const sandbox = useTestSandbox();
@@ -142,25 +142,7 @@ test('manual "fetch test event" returns the newest contact and leaves the cursor
 });
 
 describe('members and loyalty', () => {
-	const api = async (method: string, path: string, body?: unknown) => {
-		const { status, body: result } = await wix(sandbox, method, path, body);
-		expect(status).toBe(200);
-		return result;
-	};
-	const account = async (first: string) => {
-		const c = await create(first);
-		return (await api('POST', '/loyalty-accounts/v1/accounts', { contactId: c.id })).account;
-	};
-	const earn = (
-		accountId: string,
-		amount: number,
-		key = `${accountId}-${amount}-${Math.random()}`,
-	) =>
-		api('POST', `/loyalty-accounts/v1/accounts/${accountId}/earn-points`, {
-			amount,
-			appId: 'n8n',
-			idempotencyKey: key,
-		});
+	const { api, account, earn } = loyaltyKit(sandbox);
 
 	beforeEach(async () => {
 		await api('POST', '/loyalty-programs/v1/program/activate');

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { createPublicKey, verify } from 'node:crypto';
 
-import { admin, useTestSandbox, wix } from '../helpers/sandbox';
+import { admin, loyaltyKit, useTestSandbox, wix } from '../helpers/sandbox';
 
 const sandbox = useTestSandbox();
 beforeEach(async () => {
@@ -335,25 +335,7 @@ describe('seeds', () => {
 });
 
 describe('loyalty', () => {
-	const api = async (method: string, path: string, body?: unknown) => {
-		const { status, body: result } = await wix(sandbox, method, path, body);
-		expect(status).toBe(200);
-		return result;
-	};
-	const account = async (first: string) => {
-		const c = (await api('POST', '/contacts/v4/contacts', { info: { name: { first } } })).contact;
-		return (await api('POST', '/loyalty-accounts/v1/accounts', { contactId: c.id })).account;
-	};
-	const earn = (
-		accountId: string,
-		amount: number,
-		key = `${accountId}-${amount}-${Math.random()}`,
-	) =>
-		api('POST', `/loyalty-accounts/v1/accounts/${accountId}/earn-points`, {
-			amount,
-			appId: 'n8n',
-			idempotencyKey: key,
-		});
+	const { api, account, earn } = loyaltyKit(sandbox);
 
 	beforeEach(async () => {
 		await api('POST', '/loyalty-programs/v1/program/activate');

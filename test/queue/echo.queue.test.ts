@@ -1,21 +1,11 @@
 // Ignore Own Writes where n8n is scaled out: the write runs in a worker, the event reaches the
 // webhook processor, so no process's memory connects them. Our successful write is still dropped
 // (its proof is in Wix), and a person's edit, also right after our failed write, is still seen.
-import { readFileSync } from 'node:fs';
-
-import { N8nInstance, type N8nDescriptor } from '../../scripts/n8n-instance';
-import type { SandboxCredentials } from '../../sandbox/server';
-import { API_KEY_CREDENTIAL, triggerKit, waitFor } from '../e2e/fixtures';
+import { API_KEY_CREDENTIAL, callWebhook, webhookChain } from '../e2e/fixtures';
 import { admin, wix } from '../helpers/sandbox';
+import { queueMode } from './fixtures';
 
-const descriptor = JSON.parse(readFileSync(process.env.WIX_QUEUE!, 'utf8')) as {
-	sandbox: { url: string; creds: SandboxCredentials };
-	n8n: N8nDescriptor;
-	webhookUrl: string;
-};
-const { sandbox, webhookUrl } = descriptor;
-const n8n = new N8nInstance(descriptor.n8n);
-const { publish, triggerNode, settled, firstItem } = triggerKit(sandbox, n8n, webhookUrl);
+const { sandbox, n8n, webhookUrl, publish, triggerNode, settled, firstItem } = queueMode();
 
 let watcher: { id: string; url: string };
 let writer: { id: string };
@@ -25,33 +15,21 @@ beforeAll(async () => {
 	watcher = await publish('Watch contacts (queue)', [
 		triggerNode({ events: ['wix.contacts.v4.contact_updated'] }),
 	]);
-	writer = await publish(
-		'Update contact (queue)',
-		[
-			{
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'queue-update-id',
-				parameters: { httpMethod: 'POST', path: 'queue-update', responseMode: 'lastNode' },
+	const chain = webhookChain('queue-update', [
+		{
+			name: 'Write',
+			type: 'n8n-nodes-wix-crm.wixContacts',
+			typeVersion: 1,
+			parameters: {
+				resource: 'contact',
+				operation: 'update',
+				contactId: { __rl: true, mode: 'id', value: '={{ $json.body.id }}' },
+				updateFields: { jobTitle: '={{ $json.body.jobTitle }}' },
 			},
-			{
-				name: 'Write',
-				type: 'n8n-nodes-wix-crm.wixContacts',
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {
-					resource: 'contact',
-					operation: 'update',
-					contactId: { __rl: true, mode: 'id', value: '={{ $json.body.id }}' },
-					updateFields: { jobTitle: '={{ $json.body.jobTitle }}' },
-				},
-				credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
-			},
-		],
-		{ Webhook: { main: [[{ node: 'Write', type: 'main', index: 0 }]] } },
-	);
+			credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
+		},
+	]);
+	writer = await publish('Update contact (queue)', chain.nodes, chain.connections);
 	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
 	await admin(sandbox, 'DELETE', '/webhooks');
 	await admin(sandbox, 'POST', '/webhooks', { url: watcher.url, contentType: 'application/json' });
@@ -63,19 +41,7 @@ afterAll(async () => {
 });
 
 const update = async (id: string, jobTitle: string) =>
-	await waitFor(
-		'the writer to answer',
-		async () =>
-			(
-				await fetch(writeUrl, {
-					method: 'POST',
-					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify({ id, jobTitle }),
-				})
-			).status,
-		(status) => status !== 404,
-		{ timeoutMs: 60_000 },
-	);
+	(await callWebhook(writeUrl, { id, jobTitle })).status;
 
 const byHand = async (id: string, jobTitle: string) => {
 	const current = (await wix(sandbox, 'GET', `/contacts/v4/contacts/${id}`)).body.contact;
