@@ -27,7 +27,7 @@ interface AutomationTrigger {
 	name: string;
 	/** The entity event a delivery stands for, where our own writes can cause it (for Ignore Own Writes). */
 	echo?: (payload: IDataObject) => EntityEvent;
-	/** The request for the entity's current state: a delivery carries too little to show our mark. */
+	/** The request for the entity's current state: its revision tells a real repeat from a copy, and its mark shows our own creations. */
 	entityRequest?: (payload: IDataObject) => WixRequest;
 	/** The entity in that request's answer. */
 	entityKey?: string;
@@ -37,17 +37,24 @@ const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
 
 /** A trigger about one contact: the contact is read to see our mark and its revision. */
 function aboutContact(
-	slug: string,
+	slug: 'created' | 'label',
 ): Pick<AutomationTrigger, 'echo' | 'entityRequest' | 'entityKey'> {
+	const read = {
+		entityRequest: (payload: IDataObject) =>
+			contactsApi.get(String(payload.contactId ?? ''), ['FULL']),
+		entityKey: 'contact',
+	};
+	// A label change is never taken for ours: the contact as read when the delivery arrives may
+	// already carry a later write of ours, which would hide a label someone else added before it.
+	if (slug === 'label') return read;
 	return {
+		...read,
 		echo: (payload) => ({
 			entityFqdn: contactsApi.ENTITY_FQDN,
 			slug,
 			entityId: String(payload.contactId ?? ''),
 			entity: { primaryInfo: { email: ((payload.contact ?? {}) as { email?: string }).email } },
 		}),
-		entityRequest: (payload) => contactsApi.get(String(payload.contactId ?? ''), ['FULL']),
-		entityKey: 'contact',
 	};
 }
 
@@ -61,12 +68,12 @@ export const AUTOMATION_TRIGGERS: Record<string, AutomationTrigger> = {
 	'contacts-label_added_to_contact': {
 		appId: CONTACTS_APP,
 		name: 'Label Added to Contact',
-		...aboutContact('updated'),
+		...aboutContact('label'),
 	},
 	'contacts-label_removed_from_contact': {
 		appId: CONTACTS_APP,
 		name: 'Label Removed From Contact',
-		...aboutContact('updated'),
+		...aboutContact('label'),
 	},
 	'wix_form_app-form_submitted': {
 		appId: '225dd912-7dea-4738-8688-4b8c6955ffc2',
@@ -285,18 +292,17 @@ export async function readAutomationEntity(
 	payload: IDataObject,
 ): Promise<{ event?: EntityEvent; revision?: string }> {
 	const trigger = AUTOMATION_TRIGGERS[triggerKey];
-	if (!trigger?.echo) return {};
-	const event = trigger.echo(payload);
-	if (!trigger.entityRequest || !trigger.entityKey || !event.entityId) return { event };
+	const event = trigger?.echo?.(payload);
+	if (!trigger?.entityRequest || !trigger.entityKey || !payload.contactId) return { event };
 	try {
 		const response = await wixApiRequest<IDataObject>(ctx, trigger.entityRequest(payload));
 		const entity = response[trigger.entityKey] as IDataObject | undefined;
 		if (!entity) return { event };
 		const revision = entity.revision === undefined ? undefined : String(entity.revision);
-		return { event: { ...event, entity: { ...event.entity, ...entity } }, revision };
+		return { event: event && { ...event, entity: { ...event.entity, ...entity } }, revision };
 	} catch (error) {
 		ctx.logger.info(
-			`Wix Trigger: could not read ${event.entityFqdn} ${event.entityId}: ${(error as Error).message}`,
+			`Wix Trigger: could not read the record of this delivery: ${(error as Error).message}`,
 		);
 		return { event };
 	}
