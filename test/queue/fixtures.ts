@@ -13,10 +13,11 @@ export function queueMode() {
 		);
 	const descriptor = JSON.parse(readFileSync(file, 'utf8')) as {
 		sandbox: { url: string; creds: SandboxCredentials };
+		external: { url: string };
 		n8n: N8nDescriptor;
 		webhookUrl: string;
 	};
 	const n8n = new N8nInstance(descriptor.n8n);
-	const { sandbox, webhookUrl } = descriptor;
-	return { sandbox, n8n, webhookUrl, ...triggerKit(sandbox, n8n, webhookUrl) };
+	const { sandbox, external, webhookUrl } = descriptor;
+	return { sandbox, external, n8n, webhookUrl, ...triggerKit(sandbox, n8n, webhookUrl) };
 }

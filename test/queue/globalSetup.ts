@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 import { packPackage } from '../../scripts/n8n-instance';
 import { N8nQueue } from '../../scripts/n8n-queue';
+import { startExternalSystems } from '../../sandbox/external';
 import { startSandbox } from '../../sandbox/server';
 import { e2eCredentials } from '../e2e/fixtures';
 
@@ -13,14 +14,16 @@ export default async function globalSetup() {
 	const started = Date.now();
 	const work = mkdtempSync(join(tmpdir(), 'wix-queue-'));
 	const sandbox = await startSandbox({ seed: 'empty' });
+	const external = await startExternalSystems();
 	const queue = new N8nQueue();
-	(globalThis as Record<string, unknown>).__wixQueue = { sandbox, queue };
+	(globalThis as Record<string, unknown>).__wixQueue = { sandbox, external, queue };
 	const tarball = await packPackage(work);
 	const { main, webhook } = await queue.start({ tarball, workers: 2 });
 	await main.importCredentials(e2eCredentials({ url: sandbox.url, creds: sandbox.creds }));
 	await main.ensureApiKey();
 	const descriptor = {
 		sandbox: { url: sandbox.url, creds: sandbox.creds },
+		external: { url: external.url },
 		n8n: main.describe(),
 		webhookUrl: webhook.url,
 	};

@@ -3,9 +3,10 @@ import type { WixSandbox } from '../../sandbox/server';
 
 export default async function globalTeardown() {
 	const setup = (globalThis as Record<string, unknown>).__wixQueue as
-		| { sandbox: WixSandbox; queue: N8nQueue }
+		| { sandbox: WixSandbox; external: { close(): Promise<void> }; queue: N8nQueue }
 		| undefined;
 	if (!setup) return;
 	await setup.queue.stop();
 	await setup.sandbox.close();
+	await setup.external.close();
 }
