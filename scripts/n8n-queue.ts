@@ -142,13 +142,15 @@ export class N8nQueue {
 			QUEUE_BULL_REDIS_PORT: String(redisPort),
 			// Production webhooks go to the webhook processor only, as in a scaled-out setup.
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+			// What the nodes tell Wix to call (the Automation mode registers it): the webhook
+			// processor, as a load balancer would route it. n8n reads both names.
 			WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
+			N8N_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
 		};
 		const main = await createN8n({ tarball, extraEnv: shared });
 		const { userFolder } = main;
 		await main.start();
-		const webhook = await createN8n({ userFolder, port: webhookPort, extraEnv: shared });
-		await this.run('webhook', webhook, ['webhook'], `http://127.0.0.1:${webhookPort}/healthz`);
+		const webhook = await this.startWebhookProcessor(main.describe(), webhookPort);
 		const started: N8nInstance[] = [];
 		for (let k = 0; k < workers; k++) {
 			const worker = await createN8n({
@@ -164,6 +166,30 @@ export class N8nQueue {
 	}
 
 	private mainInstance?: N8nInstance;
+
+	/**
+	 * One more webhook processor for the queue `main` belongs to: a process that knows only what is
+	 * in the database, as after a restart or beside another processor.
+	 */
+	async startWebhookProcessor(main: N8nDescriptor, port?: number): Promise<N8nInstance> {
+		const shared = Object.fromEntries(
+			Object.entries(main.env).filter(
+				(entry): entry is [string, string] =>
+					/^(DB_|QUEUE_|EXECUTIONS_MODE|N8N_DISABLE_PRODUCTION_MAIN_PROCESS|WEBHOOK_URL|N8N_WEBHOOK_URL)/.test(
+						entry[0],
+					) && entry[1] !== undefined,
+			),
+		);
+		const webhookPort = port ?? (await freePort());
+		const webhook = await createN8n({
+			userFolder: main.userFolder,
+			port: webhookPort,
+			extraEnv: shared,
+		});
+		const name = `webhook${webhookPort}`;
+		await this.run(name, webhook, ['webhook'], `http://127.0.0.1:${webhookPort}/healthz`);
+		return webhook;
+	}
 
 	private async run(name: string, instance: N8nInstance, args: string[], health: string) {
 		const child = spawn(instance.paths.nodeBin, [instance.paths.n8nBin, ...args], {

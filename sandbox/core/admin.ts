@@ -133,6 +133,14 @@ export function coreAdminRoutes(host: AdminHost): AdminRoute[] {
 			await host.webhooks.settle();
 			return { deliveries: host.webhooks.deliveries };
 		}),
+		route('POST', '/webhooks/redeliver', async ({ body }) => {
+			await host.webhooks.settle();
+			const redelivered = host.webhooks.redeliver(
+				typeof body.origin === 'string' ? body.origin : undefined,
+			);
+			await host.webhooks.settle();
+			return { redelivered };
+		}),
 		route('POST', '/webhooks/faults', ({ body }) => {
 			host.webhooks.faults = {
 				copies: Number(body.copies ?? 1),

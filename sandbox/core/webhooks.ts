@@ -41,6 +41,8 @@ export class Webhooks {
 	readonly targets: WebhookTarget[] = [];
 	readonly deliveries: Delivery[] = [];
 	faults: WebhookFaults = { copies: 1, delayMs: 0 };
+	/** Every delivery sent, once each, for `redeliver`. */
+	private readonly sent: Outgoing[] = [];
 	private sequence = 0;
 	private readonly pending = new Set<Promise<void>>();
 
@@ -52,6 +54,7 @@ export class Webhooks {
 	/** Forgets what was delivered and the faults; targets stay registered across resets. */
 	reset() {
 		this.deliveries.length = 0;
+		this.sent.length = 0;
 		this.faults = { copies: 1, delayMs: 0 };
 	}
 
@@ -84,6 +87,11 @@ export class Webhooks {
 
 	/** Sends in the background: waits `delayMs`, then POSTs as many copies as the faults ask for. */
 	send(outgoing: Outgoing) {
+		this.sent.push(outgoing);
+		this.dispatch(outgoing);
+	}
+
+	private dispatch(outgoing: Outgoing) {
 		const copies = Math.max(1, this.faults.copies);
 		const run = async () => {
 			if (outgoing.delayMs) await new Promise((r) => setTimeout(r, outgoing.delayMs));
@@ -107,6 +115,21 @@ export class Webhooks {
 			status = 'error';
 		}
 		this.deliveries.push({ targetId, eventId, eventType, status, at: new Date().toISOString() });
+	}
+
+	/**
+	 * Sends every delivery made since the reset once more, as Wix does when it took an answer for
+	 * lost (an n8n restart, a timeout). `origin` sends them to another host with the same path and
+	 * query, e.g. a second n8n webhook processor.
+	 */
+	redeliver(origin?: string): number {
+		const again = [...this.sent];
+		for (const outgoing of again) {
+			const url = new URL(outgoing.url);
+			const to = origin ? new URL(url.pathname + url.search, origin).toString() : outgoing.url;
+			this.dispatch({ ...outgoing, url: to, delayMs: 0 });
+		}
+		return again.length;
 	}
 
 	/** Resolves when every delivery started so far, and any they started, has finished. */
