@@ -250,7 +250,21 @@ export class WixSandbox implements AdminHost {
 				() => this.context(OWNER),
 			);
 		}
+		this.requests.begin();
+		try {
+			await this.serveApi(req, res, requestId, url, method);
+		} finally {
+			this.requests.end();
+		}
+	}
 
+	private async serveApi(
+		req: IncomingMessage,
+		res: ServerResponse,
+		requestId: string,
+		url: URL,
+		method: string,
+	) {
 		if (this.latency.ms) await new Promise((r) => setTimeout(r, this.latency.ms));
 		let endpoint = `${method} ${url.pathname}`;
 		let auth: LogEntry['auth'] = 'none';

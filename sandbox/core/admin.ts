@@ -88,6 +88,7 @@ export function coreAdminRoutes(host: AdminHost): AdminRoute[] {
 		route('GET', '/counts', () => ({
 			total: host.requests.entries.length,
 			counts: host.requests.counts(),
+			mostInFlight: host.requests.mostInFlight,
 		})),
 		route('POST', '/config', ({ body }) => {
 			if (body.rateLimitPerMinute !== undefined)

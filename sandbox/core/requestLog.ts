@@ -14,6 +14,18 @@ export interface LogEntry {
 
 export class RequestLog {
 	readonly entries: LogEntry[] = [];
+	private inFlight = 0;
+	/** The most API requests under way at one time since the last clear, for concurrency tests. */
+	mostInFlight = 0;
+
+	begin() {
+		this.inFlight++;
+		this.mostInFlight = Math.max(this.mostInFlight, this.inFlight);
+	}
+
+	end() {
+		this.inFlight--;
+	}
 
 	add(entry: LogEntry) {
 		this.entries.push(entry);
@@ -21,6 +33,7 @@ export class RequestLog {
 
 	clear() {
 		this.entries.length = 0;
+		this.mostInFlight = this.inFlight;
 	}
 
 	counts(): Record<string, number> {

@@ -37,3 +37,24 @@ it('runs at most the limit at once, items with one key in input order, each with
 		70,
 	]);
 });
+
+it('with stopAfterError starts nothing after the first failed item, and lets the ones under way finish', async () => {
+	const started: number[] = [];
+	const results = await runConcurrently(
+		12,
+		3,
+		(i) => String(i),
+		async (i) => {
+			started.push(i);
+			await tick();
+			if (i === 4) throw new Error('item 4 failed');
+			return i;
+		},
+		{ stopAfterError: true },
+	);
+	expect(results[4]).toBeInstanceOf(Error);
+	expect(results.slice(0, 4)).toEqual([0, 1, 2, 3]);
+	// Items 5 and 6 may have started beside item 4; none later.
+	expect(Math.max(...started)).toBeLessThanOrEqual(6);
+	for (let i = Math.max(...started) + 1; i < 12; i++) expect(results[i]).toBeUndefined();
+});

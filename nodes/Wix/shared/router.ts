@@ -33,26 +33,31 @@ export const CONCURRENT_ITEMS = 5;
 
 /**
  * Runs `execute` for every item, at most `limit` at a time, items with the same key in order; each
- * item gets its result or its error.
+ * item gets its result or its error. With `stopAfterError`, no item after the first failed one (in
+ * input order) starts; those already under way finish, and the skipped ones get no entry.
  */
 export async function runConcurrently<T>(
 	count: number,
 	limit: number,
 	keyOf: (i: number) => string,
 	execute: (i: number) => Promise<T>,
+	{ stopAfterError = false } = {},
 ): Promise<Array<T | Error>> {
 	const results: Array<T | Error> = new Array(count);
 	const lastOfKey = new Map<string, Promise<void>>();
+	let failedAt = count;
 	let next = 0;
 	const lane = async () => {
-		while (next < count) {
+		while (next < count && next <= failedAt) {
 			const i = next++;
 			const key = keyOf(i);
 			const run = (lastOfKey.get(key) ?? Promise.resolve()).then(async () => {
+				if (i > failedAt) return;
 				try {
 					results[i] = await execute(i);
 				} catch (error) {
 					results[i] = error as Error;
+					if (stopAfterError) failedAt = Math.min(failedAt, i);
 				}
 			});
 			lastOfKey.set(key, run);
@@ -93,15 +98,16 @@ export async function route(
 		);
 	}
 	let batch: Array<IDataObject | IDataObject[] | Error> | undefined;
-	if (op.execute && op.concurrencyKey && items.length > 1 && this.continueOnFail()) {
-		// Side by side only with Continue On Fail: without it, the run must stop at the first failed
-		// item with nothing after it written, which items already under way would break.
+	if (op.execute && op.concurrencyKey && items.length > 1) {
+		// Without Continue On Fail nothing starts after a failed item; the few already under way
+		// (fewer than CONCURRENT_ITEMS) finish, as their requests are out anyway.
 		const key = op.concurrencyKey;
 		batch = await runConcurrently(
 			items.length,
 			CONCURRENT_ITEMS,
 			(i) => key.call(this, i),
 			async (i) => await op.execute!.call(this, i),
+			{ stopAfterError: !this.continueOnFail() },
 		);
 	} else if (op.executeBatch) {
 		// The contract is a result or an error per item; should an operation throw anyway, every item

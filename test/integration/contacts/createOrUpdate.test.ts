@@ -175,6 +175,74 @@ describe('Contact: Create or Update', () => {
 		expect(emails).toEqual(['first@example.com']);
 	});
 
+	it('writes items about different contacts side by side, and items about one contact in input order', async () => {
+		const known = await contact({
+			name: { first: 'Known' },
+			emails: { items: [{ email: 'known@example.com' }] },
+		});
+		const items: IDataObject[] = Array.from({ length: 14 }, (_, k) => ({
+			email: `new${k}@example.com`,
+		}));
+		items[2] = { email: 'known@example.com', jobTitle: 'v2' };
+		items[6] = { email: 'KNOWN@example.com', jobTitle: 'v6' };
+		items[13] = { email: 'known@example.com', jobTitle: 'v13' };
+		items[4] = { email: 'twice@example.com', firstName: 'First' };
+		items[9] = { email: 'twice@example.com', lastName: 'Second' };
+		await admin(sandbox, 'POST', '/config', { latencyMs: 40 });
+		await admin(sandbox, 'DELETE', '/requests');
+		try {
+			const { output } = await run(
+				{ operation: 'upsert', contactFields: (_: number, item: IDataObject) => item },
+				{ items },
+			);
+			expect(output.map((o) => o.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+			expect(output[13].json).toMatchObject({ action: 'updated', contactId: known.id });
+			expect(output[9].json).toMatchObject({
+				action: 'updated',
+				contactId: output[4].json.contactId,
+			});
+		} finally {
+			await admin(sandbox, 'POST', '/config', { latencyMs: 0 });
+		}
+		const { mostInFlight } = await admin(sandbox, 'GET', '/counts');
+		expect(mostInFlight).toBeGreaterThan(1);
+		expect(mostInFlight).toBeLessThanOrEqual(5);
+		const contacts = (await admin(sandbox, 'GET', '/state')).contacts as any[];
+		// The known contact, nine new ones and one for the email given twice.
+		expect(contacts).toHaveLength(1 + 9 + 1);
+		expect(contacts.find((c) => c.id === known.id).info.jobTitle).toBe('v13');
+		expect(contacts.find((c) => c.primaryInfo?.email === 'twice@example.com').info.name).toEqual({
+			first: 'First',
+			last: 'Second',
+		});
+	});
+
+	it('without Continue On Fail, starts no write after one Wix refused; at most the few under way finish', async () => {
+		const member = await contact({
+			name: { first: 'Member' },
+			emails: { items: [{ email: 'member@example.com' }] },
+			phones: { items: [{ phone: '+15550002222' }] },
+		});
+		await admin(sandbox, 'POST', `/contacts/${member.id}/role`, { member: true });
+		const items: IDataObject[] = Array.from({ length: 20 }, (_, k) => ({
+			email: `item${k}@example.com`,
+		}));
+		// Matched by phone, it would change a member's email, which Wix refuses.
+		items[3] = { phone: '+15550002222', email: 'other@example.com' };
+		const error = await run(
+			{ operation: 'upsert', contactFields: (_: number, item: IDataObject) => item },
+			{ items },
+		).catch((e) => e);
+		expect(error.context.itemIndex).toBe(3);
+		expect(error.message).toMatch(/CANNOT_UPDATE_MEMBER_EMAIL/);
+		const emails = ((await admin(sandbox, 'GET', '/state')).contacts as any[]).map(
+			(c) => c.primaryInfo?.email,
+		);
+		for (const k of [0, 1, 2]) expect(emails).toContain(`item${k}@example.com`);
+		const after = emails.filter((e) => /^item\d+@/.test(e) && Number(e.slice(4, -12)) > 3);
+		expect(after.length).toBeLessThan(5);
+	});
+
 	it('creates no label for an item it then refuses', async () => {
 		await field('externalCrmId', 'TEXT');
 		const { output } = await run(

@@ -17,6 +17,7 @@ import { resolveField } from '../../../contact/siteSchema';
 import { createContact, updateContact } from '../../../contact/write';
 import { optionsCollection, simplifyProperty } from '../../../shared/descriptions';
 import { normalizeEmail } from '../../../shared/lists';
+import { CONCURRENT_ITEMS, runConcurrently } from '../../../shared/router';
 
 const properties: INodeProperties[] = [
 	contactFieldsCollection(
@@ -186,37 +187,81 @@ export async function executeBatch(
 		return results;
 	}
 
-	// Without Continue On Fail the run stops at the first failed item: nothing after it is written.
+	// Without Continue On Fail the run stops at the first failed item: nothing after an item that
+	// failed before any write is written, and nothing starts after one whose write failed.
 	const stopAfterFailure = !this.continueOnFail();
-	let firstFailure = results.findIndex((r) => r instanceof Error);
-	if (firstFailure < 0) firstFailure = itemCount;
-	for (const item of pending) {
-		const i = item.index;
-		if (stopAfterFailure && i > firstFailure) break;
-		try {
-			const match =
-				emails.get(item.email) ?? phones.get(item.phone) ?? externalIds.get(item.externalId);
-			let contact: WixContact;
-			let action: 'created' | 'updated';
-			if (match?.id) {
-				contact = await updateContact(this, match.id, item.prepared, i, {}, match);
-				action = 'updated';
-			} else {
-				const created = await createOrAdopt(this, item);
-				contact = created.contact;
-				action = created.action;
-			}
-			indexes.forEach((index) => index.replace(contact));
-			const output = this.getNodeParameter('simplify', i, false)
-				? (await simplifyContacts(this, [contact]))[0]
-				: (contact as IDataObject);
-			results[i] = { action, contactId: contact.id, ...output };
-		} catch (error) {
-			results[i] = error as Error;
-			firstFailure = Math.min(firstFailure, i);
-		}
-	}
+	const failedEarly = results.findIndex((r) => r instanceof Error);
+	const writable = pending.filter(
+		(item) => !stopAfterFailure || failedEarly < 0 || item.index < failedEarly,
+	);
+	const groupOf = sameContactGroups(writable, [emails, phones, externalIds]);
+	const written = await runConcurrently(
+		writable.length,
+		CONCURRENT_ITEMS,
+		(k) => groupOf[k],
+		async (k) => await write(this, writable[k], emails, phones, externalIds, indexes),
+		{ stopAfterError: stopAfterFailure },
+	);
+	written.forEach((result, k) => {
+		if (result !== undefined) results[writable[k].index] = result;
+	});
 	return results;
+}
+
+/** Writes one item: updates the contact it matches, or creates it. */
+async function write(
+	ctx: IExecuteFunctions,
+	item: Pending,
+	emails: ContactIndex,
+	phones: ContactIndex,
+	externalIds: ContactIndex,
+	indexes: ContactIndex[],
+): Promise<IDataObject> {
+	const i = item.index;
+	const match =
+		emails.get(item.email) ?? phones.get(item.phone) ?? externalIds.get(item.externalId);
+	let contact: WixContact;
+	let action: 'created' | 'updated';
+	if (match?.id) {
+		contact = await updateContact(ctx, match.id, item.prepared, i, {}, match);
+		action = 'updated';
+	} else {
+		const created = await createOrAdopt(ctx, item);
+		contact = created.contact;
+		action = created.action;
+	}
+	indexes.forEach((index) => index.replace(contact));
+	const output = ctx.getNodeParameter('simplify', i, false)
+		? (await simplifyContacts(ctx, [contact]))[0]
+		: (contact as IDataObject);
+	return { action, contactId: contact.id, ...output };
+}
+
+/**
+ * Items that may end on the same contact (sharing an email, a phone, an external ID or the contact
+ * the look-up found) form one group, written in input order; groups are written side by side. Each
+ * item gets its group's name.
+ */
+function sameContactGroups(items: Pending[], [emails, phones, externalIds]: ContactIndex[]) {
+	const parent = items.map((_, k) => k);
+	const root = (k: number): number => (parent[k] === k ? k : (parent[k] = root(parent[k])));
+	const firstWith = new Map<string, number>();
+	items.forEach((item, k) => {
+		const keys = [
+			item.email && `email:${item.email}`,
+			item.phone && `phone:${item.phone}`,
+			item.externalId && `external:${item.externalId}`,
+			...[emails.get(item.email), phones.get(item.phone), externalIds.get(item.externalId)].map(
+				(found) => found?.id && `contact:${found.id}`,
+			),
+		].filter((key): key is string => Boolean(key));
+		for (const key of keys) {
+			const other = firstWith.get(key);
+			if (other === undefined) firstWith.set(key, k);
+			else parent[root(k)] = root(other);
+		}
+	});
+	return items.map((_, k) => String(root(k)));
 }
 
 /** Creates the contact; if Wix says another contact already has the email or phone, updates that one. */
