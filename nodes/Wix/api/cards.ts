@@ -96,7 +96,10 @@ export const remove = (id: string): WixRequest => ({
 	errors,
 });
 
-/** One page of Query Cards (the POST binding; see pipelines.queryPage). */
+/**
+ * One page of Query Cards (the POST binding; see pipelines.queryPage). Query filters only by ID,
+ * pipeline, stage and dates, and sorts by createdDate ASC or updatedDate DESC; Search does more.
+ */
 export const queryPage = (query: IDataObject): WixRequest => ({
 	method: 'POST',
 	path: `${CARDS_PATH}/query`,
@@ -111,5 +114,22 @@ export const query = (query: IDataObject, limit?: number): AllItemsRequest => ({
 	itemsKey: 'cards',
 	pageSize: QUERY_PAGE_SIZE,
 	pagingIn: 'query',
+	limit,
+});
+
+/**
+ * Search Cards through every page by cursor, up to `limit` (the POST binding of
+ * `GET …/cards/search`). Filters and sorts on contacts, outcome, priority, value, tags and dates
+ * too; `search` is `{ filter, sort, search? }`.
+ */
+export const search = (search: IDataObject, limit?: number): AllItemsRequest => ({
+	method: 'POST',
+	path: `${CARDS_PATH}/search`,
+	body: { search },
+	errors,
+	model: 'cursor',
+	itemsKey: 'cards',
+	pageSize: QUERY_PAGE_SIZE,
+	pagingIn: 'search',
 	limit,
 });

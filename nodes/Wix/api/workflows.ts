@@ -67,26 +67,38 @@ export interface LegacyWorkflow {
 const POSITION_HINT =
 	'Positions are 0-based: 0 is the top, and a phase can go at most one place after the last active phase (the win phase always stays last).';
 
+const ACTIVE_CARD =
+	'This contact already has an active card in this workflow (field primaryAttachment.contactId): update or move that card, or move it to the win phase, archive or delete it before adding another.';
+const WORKFLOW_LIMIT =
+	'A site has at most 30 workflows: delete one you no longer use (Workflow → Delete) or reuse an existing one (Set Up Funnel finds it by name).';
+
+// Wix documents no error codes for this API: these are the ones the sandbox answers with, beside
+// the HTTP statuses the reference names (403 for the 31st workflow, 404 for unknown IDs).
 const common: Record<string, string> = {
-	'403':
-		'A site has at most 30 workflows: delete one you no longer use (Workflow → Delete) or reuse an existing one (Set Up Funnel finds it by name). If this is not a create, the API key lacks the CRM / Workflows permission.',
+	'403': `${WORKFLOW_LIMIT} If this is not a create, the API key lacks the CRM / Workflows permission.`,
 	'400':
 		'Check the field named in the message. Positions are 0-based; a contact may be on only one active card per workflow (move that card to the win phase, archive or delete it first).',
 	OUT_OF_RANGE: POSITION_HINT,
-	INVALID_POSITION: POSITION_HINT,
-	POSITION_OUT_OF_RANGE: POSITION_HINT,
-	CONTACT_ALREADY_ATTACHED:
-		'This contact already has an active card in this workflow (field primaryAttachment.contactId): update or move that card, or move it to the win phase, archive or delete it before adding another.',
-	CONTACT_ALREADY_HAS_CARD:
-		'This contact already has an active card in this workflow (field primaryAttachment.contactId): update or move that card, or move it to the win phase, archive or delete it before adding another.',
-	MAX_WORKFLOWS_REACHED:
-		'A site has at most 30 workflows: delete one you no longer use (Workflow → Delete) or reuse an existing one (Set Up Funnel finds it by name).',
-	MAX_CARDS_REACHED:
+	CONTACT_HAS_ACTIVE_CARD: ACTIVE_CARD,
+	WORKFLOWS_LIMIT_REACHED: WORKFLOW_LIMIT,
+	CARDS_LIMIT_REACHED:
 		'A workflow holds at most 5000 cards: archive or delete cards that are done, or use another workflow.',
+	CONTACT_NOT_FOUND:
+		'Check the Contact (field primaryAttachment.contactId): no contact has this ID on this site. Pick it from the list or give its email.',
+	PHASE_NOT_IN_WORKFLOW:
+		'The Phase (field phaseId) belongs to another workflow: pick the phase from the list after choosing this workflow.',
+	WIN_PHASE_IS_FIXED:
+		'The win phase (field phaseId) is made by Wix with the workflow: it cannot be moved, renamed or deleted.',
+	CARD_ARCHIVED: 'The card is archived: restore it (Card → Restore) before moving or updating it.',
+	CARD_NOT_ARCHIVED: 'Only an archived card can be restored; this one is still in a phase.',
 };
+
+const describeData = (data: Record<string, unknown>) =>
+	typeof data.cardId === 'string' ? `card holding the contact: ${data.cardId}` : '';
 
 /** Error hints for calls about a workflow. */
 export const workflowErrors: WixApiErrors = {
+	describeData,
 	hints: {
 		...common,
 		'404':
@@ -98,6 +110,7 @@ export const workflowErrors: WixApiErrors = {
 
 /** Error hints for calls about a phase. */
 export const phaseErrors: WixApiErrors = {
+	describeData,
 	hints: {
 		...common,
 		'404':
@@ -111,6 +124,7 @@ export const phaseErrors: WixApiErrors = {
 
 /** Error hints for calls about a card. */
 export const cardErrors: WixApiErrors = {
+	describeData,
 	hints: {
 		...common,
 		'404':

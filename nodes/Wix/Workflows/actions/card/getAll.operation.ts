@@ -46,9 +46,21 @@ const properties: INodeProperties[] = [
 			{ name: 'Created Date', value: 'createdDate' },
 			{ name: 'Due Date', value: 'dueDate' },
 			{ name: 'Name', value: 'name' },
+			{ name: 'Stage Updated Date', value: 'stageUpdatedDate' },
 			{ name: 'Updated Date', value: 'updatedDate' },
+			{ name: 'Value', value: 'value.value' },
 		],
 		default: 'createdDate',
+	},
+	{
+		displayName: 'Sort Order',
+		name: 'sortOrder',
+		type: 'options',
+		options: [
+			{ name: 'Ascending', value: 'ASC' },
+			{ name: 'Descending', value: 'DESC' },
+		],
+		default: 'ASC',
 	},
 ];
 
@@ -72,11 +84,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (filters.contactId?.trim()) filter['mainContact.contactId'] = filters.contactId.trim();
 	if (filters.outcome) filter.outcome = filters.outcome;
 	const sortField = this.getNodeParameter('sortField', i, 'createdDate') as string;
-	const query: IDataObject = { sort: [{ fieldName: sortField, order: 'ASC' }] };
-	if (Object.keys(filter).length) query.filter = filter;
+	const sortOrder = this.getNodeParameter('sortOrder', i, 'ASC') as string;
+	// Search, not Query: only Search filters by contact and outcome and sorts both ways.
+	const search: IDataObject = { sort: [{ fieldName: sortField, order: sortOrder }] };
+	if (Object.keys(filter).length) search.filter = filter;
 	return (await wixApiRequestAllItems<cardsApi.WixCard>(
 		this,
-		cardsApi.query(query, limit),
+		cardsApi.search(search, limit),
 		i,
 	)) as IDataObject[];
 }

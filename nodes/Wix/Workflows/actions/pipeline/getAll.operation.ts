@@ -17,24 +17,15 @@ const properties: INodeProperties[] = [
 		},
 		{
 			displayName: 'Sort By',
-			name: 'sortField',
+			name: 'sort',
 			type: 'options',
+			// The directions Query Pipelines sorts each field in.
 			options: [
-				{ name: 'Created Date', value: 'createdDate' },
-				{ name: 'Name', value: 'name' },
-				{ name: 'Updated Date', value: 'updatedDate' },
+				{ name: 'Created Date (Oldest First)', value: 'createdDate:ASC' },
+				{ name: 'Name', value: 'name:ASC' },
+				{ name: 'Updated Date (Newest First)', value: 'updatedDate:DESC' },
 			],
-			default: 'createdDate',
-		},
-		{
-			displayName: 'Sort Order',
-			name: 'sortOrder',
-			type: 'options',
-			options: [
-				{ name: 'Ascending', value: 'ASC' },
-				{ name: 'Descending', value: 'DESC' },
-			],
-			default: 'ASC',
+			default: 'createdDate:ASC',
 		},
 	]),
 ];
@@ -49,12 +40,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
 	const options = this.getNodeParameter('options', i, {}) as {
 		name?: string;
-		sortField?: string;
-		sortOrder?: string;
+		sort?: string;
 	};
-	const query: IDataObject = {
-		sort: [{ fieldName: options.sortField ?? 'createdDate', order: options.sortOrder ?? 'ASC' }],
-	};
+	const [fieldName, order] = (options.sort ?? 'createdDate:ASC').split(':');
+	const query: IDataObject = { sort: [{ fieldName, order }] };
 	if (options.name?.trim()) query.filter = { name: options.name.trim() };
 	return (await wixApiRequestAllItems<pipelinesApi.WixPipeline>(
 		this,
