@@ -485,4 +485,19 @@ describe('admin', () => {
 		await admin(sandbox, 'POST', '/workflows/limits', { workflowsPerSite: 1 });
 		expect((await fails('POST', `${V1}/workflows`, { workflow: { name: 'B' } })).status).toBe(403);
 	});
+
+	it('seeds demo with a pipeline and a legacy workflow holding cards on demo contacts', async () => {
+		await admin(sandbox, 'POST', '/reset', { seed: 'demo' });
+		const { workflows } = await ok('GET', `${V1}/workflows`);
+		expect(workflows.map((w: any) => w.name)).toEqual(['Lead Funnel']);
+		const cards = await ok('GET', `${V1}/workflows/${workflows[0].id}/cards`);
+		expect(cards.cards.length).toBeGreaterThan(2);
+		const { pipelines } = await ok('POST', '/crm/pipelines/v1/pipelines/query', {});
+		expect(pipelines.map((p: any) => p.name)).toEqual(['Sales Pipeline']);
+		const won = await ok('POST', '/crm/pipelines/v1/cards/search', {
+			search: { filter: { outcome: 'WON' } },
+		});
+		expect(won.cards).toHaveLength(1);
+		expect(won.cards[0].mainContact.contactId).toBeTruthy();
+	});
 });
