@@ -1,6 +1,10 @@
-// Deterministic demo data: contacts with labels and custom fields, a few members and shared timestamps.
+// Deterministic demo data: contacts with labels and custom fields, a few members, shared timestamps,
+// and (demo only) a pipeline and a legacy workflow with cards.
 import { createContact } from './contacts/contacts';
 import type { ContactsContext } from './contacts/context';
+import type { PipelinesState } from './pipelines/store';
+import { seedFunnels } from './seedFunnels';
+import type { WorkflowsState } from './workflows/store';
 import { findOrCreateField } from './extendedFields/extendedFields';
 import { findOrCreateLabel } from './labels/labels';
 
@@ -78,7 +82,10 @@ export function parseSeed(seed: string): { contacts: number; extras: boolean } {
 }
 
 /** Fills the site without sending webhooks; dates are spread over the last year, some shared. */
-export function seedSite(ctx: ContactsContext, seed: string): void {
+export function seedSite(
+	ctx: ContactsContext & { site: WorkflowsState & PipelinesState },
+	seed: string,
+): void {
 	const { contacts, extras } = parseSeed(seed);
 	const random = rng(42);
 	const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
@@ -131,4 +138,5 @@ export function seedSite(ctx: ContactsContext, seed: string): void {
 		const c = ctx.site.contacts.get(id)!;
 		c.info!.extendedFields!.items!['members.membershipStatus'] = 'APPROVED';
 	}
+	if (extras) seedFunnels(ctx, [...ctx.site.contacts.keys()]);
 }

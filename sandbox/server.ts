@@ -34,7 +34,11 @@ import { loyaltyState } from './loyalty/loyalty';
 import { loyaltyRoutes } from './loyalty/routes';
 import { membersState } from './members/members';
 import { membersAdmin, membersRoutes } from './members/routes';
+import { pipelinesAdmin, pipelinesRoutes } from './pipelines/routes';
+import { pipelinesState } from './pipelines/store';
 import { seedSite } from './seed';
+import { workflowsAdmin, workflowsRoutes } from './workflows/routes';
+import { workflowsState } from './workflows/store';
 import {
 	callSiteFunction,
 	siteFunctionsAdmin,
@@ -73,6 +77,8 @@ function newSite() {
 		...loyaltyState(),
 		...automationsState(),
 		...siteFunctionsState(),
+		...workflowsState(),
+		...pipelinesState(),
 	};
 }
 
@@ -88,6 +94,8 @@ const ROUTES: Route<Site>[] = [
 	...membersRoutes,
 	...automationsRoutes,
 	...appInstancesRoutes,
+	...workflowsRoutes,
+	...pipelinesRoutes,
 ];
 
 /** The admin calls that belong to one Wix API. */
@@ -98,6 +106,8 @@ const API_ADMIN_ROUTES: AdminRoute<Site>[] = [
 	...automationsAdmin,
 	...siteFunctionsAdmin,
 	...emailSubscriptionsAdmin,
+	...workflowsAdmin,
+	...pipelinesAdmin,
 ];
 
 const OWNER: Caller = { kind: 'apiKey', key: '' };

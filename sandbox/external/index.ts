@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { readBody } from '../core/http';
+import { Deals, type DealEvent } from './deals';
 
 export interface CrmContact {
 	id: string;
@@ -26,10 +27,15 @@ export interface Subscriber {
 export class ExternalSystems {
 	readonly crm = new Map<string, CrmContact>();
 	readonly subscribers = new Map<string, Subscriber>();
+	readonly deals = new Deals();
 	/** Every request, for tests that count calls. */
 	readonly log: Array<{ method: string; path: string; body: unknown }> = [];
 	/** When set, the CRM posts its own change events here (for CRM → Wix sync). */
 	crmWebhookUrl?: string;
+	/** Where deal events go; `POST /crm/webhook` without a topic sets it too. */
+	dealsWebhookUrl?: string;
+	/** What each deal event delivery answered, for tests. */
+	readonly dealDeliveries: Array<{ type: string; dealId: string; status: number | 'error' }> = [];
 	private server?: Server;
 	url = '';
 
@@ -52,6 +58,24 @@ export class ExternalSystems {
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify(event),
 		});
+	}
+
+	/** Awaited before the deal call answers, so a test that saw the answer sees the event sent. */
+	private async notifyDeal(event: DealEvent) {
+		if (!this.dealsWebhookUrl) return;
+		let status: number | 'error' = 'error';
+		try {
+			const response = await fetch(this.dealsWebhookUrl, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(event),
+			});
+			status = response.status;
+			await response.arrayBuffer();
+		} catch {
+			status = 'error';
+		}
+		this.dealDeliveries.push({ type: event.type, dealId: event.deal.id, status });
 	}
 
 	async close() {
@@ -85,11 +109,15 @@ export class ExternalSystems {
 			return this.json(res, 200, {
 				crm: [...this.crm.values()],
 				subscribers: [...this.subscribers.values()],
+				deals: [...this.deals.deals.values()],
+				dealDeliveries: this.dealDeliveries,
 				log: this.log,
 			});
 		if (route === 'POST /reset') {
 			this.crm.clear();
 			this.subscribers.clear();
+			this.deals.deals.clear();
+			this.dealDeliveries.length = 0;
 			this.log.length = 0;
 			return this.json(res, 200, {});
 		}
@@ -167,8 +195,15 @@ export class ExternalSystems {
 			return this.json(res, 200, { deleted: Boolean(contact) });
 		}
 		if (route === 'POST /crm/webhook') {
-			this.crmWebhookUrl = String(body.url);
+			// No topic: contacts and deals both go to the URL (what callers did before deals existed).
+			if (body.topic !== 'deals') this.crmWebhookUrl = String(body.url);
+			if (body.topic !== 'contacts') this.dealsWebhookUrl = String(body.url);
 			return this.json(res, 200, {});
+		}
+		const dealAnswer = this.deals.handle(method, url.pathname, body);
+		if (dealAnswer) {
+			if (dealAnswer.event) await this.notifyDeal(dealAnswer.event);
+			return this.json(res, dealAnswer.status, dealAnswer.body);
 		}
 		if (route === 'POST /crm/contacts') {
 			if (typeof body.email !== 'string' || !body.email.includes('@'))

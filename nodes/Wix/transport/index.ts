@@ -228,8 +228,11 @@ export interface AllItemsRequest extends WixRequest {
 	pageSize: number;
 	/** Undefined returns everything. */
 	limit?: number;
-	/** Where the paging object goes: the query string, the body, or `body.query` (Query endpoints). */
-	pagingIn: 'qs' | 'body' | 'query';
+	/**
+	 * Where the paging object goes: the query string, the body, `body.query` (Query endpoints) or
+	 * `body.search` (Search endpoints).
+	 */
+	pagingIn: 'qs' | 'body' | 'query' | 'search';
 }
 
 /** Pages through any Wix list or query endpoint and returns the items. */
@@ -254,14 +257,15 @@ export async function wixApiRequestAllItems<T = IDataObject>(
 						if (v !== undefined) qs[`${key}.${sub}`] = v;
 				} else qs[key] = value;
 			}
-		} else if (request.pagingIn === 'query') {
+		} else if (request.pagingIn === 'query' || request.pagingIn === 'search') {
 			// A cursor already carries the query it came from; Wix takes it alone.
+			const key = request.pagingIn;
 			const base =
-				request.model === 'cursor' && page.cursor ? {} : ((body?.query as IDataObject) ?? {});
+				request.model === 'cursor' && page.cursor ? {} : ((body?.[key] as IDataObject) ?? {});
 			const query = { ...base, ...paging };
 			return await wixApiRequest<Record<string, unknown>>(
 				ctx,
-				{ ...request, qs, body: { ...body, query } },
+				{ ...request, qs, body: { ...body, [key]: query } },
 				itemIndex,
 			);
 		} else {

@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import * as workflowsApi from '../../../api/workflows';
+import { contactLocator, resolveContactId } from '../../../contact/locator';
+import { wixApiRequest } from '../../../transport';
+import { phaseProperty, positionOf, requiredValue, workflowLocator } from '../../descriptions';
+import { cardInfoOf, cardInfoOptions, positionOption, type CardInfoInput } from './fields';
+
+const properties: INodeProperties[] = [
+	workflowLocator,
+	phaseProperty(true, {
+		description:
+			'The phase the card starts in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	}),
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Ines Brunet',
+	},
+	{
+		...contactLocator,
+		description:
+			'The contact the card is attached to; a contact may have only one active card per workflow',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...cardInfoOptions, positionOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['workflowCard'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const workflowId = requiredValue(this, 'workflowId', 'Workflow', i);
+	const phaseId = requiredValue(this, 'phaseId', 'Phase', i);
+	const name = String(this.getNodeParameter('name', i, '') ?? '').trim();
+	if (!name)
+		throw new NodeOperationError(this.getNode(), 'No card name given (parameter "Name")', {
+			itemIndex: i,
+		});
+	const fields = this.getNodeParameter('additionalFields', i, {}) as CardInfoInput;
+	const position = positionOf(this, fields.position, 'Position', i);
+	const contactId = await resolveContactId(this, 'contactId', i);
+	const card = cardInfoOf(this, { ...fields, name, contactId }, i);
+	const { id } = await wixApiRequest<{ id: string }>(
+		this,
+		workflowsApi.createCard(workflowId, phaseId, card, position),
+		i,
+	);
+	return {
+		id,
+		workflowId,
+		phaseId,
+		contactId,
+		...(card as IDataObject),
+		...(position === undefined ? {} : { position }),
+	};
+}
