@@ -9,7 +9,7 @@ import {
 } from '../../nodes/Wix/transport/backoff';
 import * as contactsApi from '../../nodes/Wix/api/contacts';
 import { summarizeWixError } from '../../nodes/Wix/transport/errors';
-import { readHttpFailure } from '../../nodes/Wix/transport';
+import { itemsAtOnce, readHttpFailure } from '../../nodes/Wix/transport';
 import { delayBeforeNext, RequestPacer, WINDOW_MS } from '../../nodes/Wix/transport/pacer';
 import { collectPages, type PageRequest } from '../../nodes/Wix/transport/paging';
 
@@ -357,5 +357,26 @@ describe('cursor pages send only the cursor', () => {
 			cursorPaging: { limit: 2 },
 		});
 		expect(sent[1].query).toEqual({ cursorPaging: { limit: 2, cursor: 'c2' } });
+	});
+});
+
+describe('items at once', () => {
+	const ctx = (requestsPerMinute: unknown, fails = false) =>
+		({
+			getInputData: () => [],
+			getNodeParameter: () => 'apiKey',
+			getCredentials: async () => {
+				if (fails) throw new Error('no credential');
+				return { requestsPerMinute };
+			},
+		}) as any;
+
+	it('follows what the pacing lets through in a second, between 5 and 50', async () => {
+		expect(await itemsAtOnce(ctx(200))).toBe(5);
+		expect(await itemsAtOnce(ctx(1200))).toBe(20);
+		expect(await itemsAtOnce(ctx(100_000))).toBe(50);
+		expect(await itemsAtOnce(ctx(0))).toBe(50);
+		expect(await itemsAtOnce(ctx(undefined))).toBe(5);
+		expect(await itemsAtOnce(ctx(200, true))).toBe(5);
 	});
 });

@@ -3,6 +3,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { itemsAtOnce } from '../transport';
+
 export type OperationFn = (
 	this: IExecuteFunctions,
 	i: number,
@@ -27,9 +29,6 @@ export interface Operation {
 	 */
 	concurrencyKey?: (this: IExecuteFunctions, i: number) => string;
 }
-
-/** How many items run at once, within the pacer's budget, where an operation allows it. */
-export const CONCURRENT_ITEMS = 5;
 
 /**
  * Runs `execute` for every item, at most `limit` at a time, items with the same key in order; each
@@ -100,11 +99,11 @@ export async function route(
 	let batch: Array<IDataObject | IDataObject[] | Error> | undefined;
 	if (op.execute && op.concurrencyKey && items.length > 1) {
 		// Without Continue On Fail nothing starts after a failed item; the few already under way
-		// (fewer than CONCURRENT_ITEMS) finish, as their requests are out anyway.
+		// finish, as their requests are out anyway.
 		const key = op.concurrencyKey;
 		batch = await runConcurrently(
 			items.length,
-			CONCURRENT_ITEMS,
+			await itemsAtOnce(this),
 			(i) => key.call(this, i),
 			async (i) => await op.execute!.call(this, i),
 			{ stopAfterError: !this.continueOnFail() },

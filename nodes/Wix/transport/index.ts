@@ -93,19 +93,63 @@ export function readHttpFailure(error: unknown): WixFailure & { retryAfterMs?: n
 	};
 }
 
+/** Where a node's requests go and how they are paced: what its credential says, read once per run. */
+interface Target {
+	credentialType: WixCredentialType;
+	baseUrl: string;
+	pacing: { key: string; perMinute: number };
+}
+
+// Keyed by n8n's context object, which lives as long as one node's run: the credential is
+// decrypted once per run, not once per request. Only fields that cannot change during a run are
+// kept (an OAuth token can, so the request helper still reads the credential itself).
+const targets = new WeakMap<object, Promise<Target>>();
+
+async function targetOf(ctx: WixContext): Promise<Target> {
+	let target = targets.get(ctx);
+	if (!target) {
+		target = (async () => {
+			const credentialType = credentialTypeOf(ctx);
+			const credentials = await ctx.getCredentials(credentialType);
+			const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+			return {
+				credentialType,
+				baseUrl,
+				pacing: {
+					key: `${baseUrl}|${String(credentials.siteId ?? credentials.instanceId ?? '')}`,
+					perMinute: Number(credentials.requestsPerMinute ?? 200),
+				},
+			};
+		})();
+		targets.set(ctx, target);
+		target.catch(() => targets.delete(ctx));
+	}
+	return await target;
+}
+
+/**
+ * How many items an operation may have under way at once: about what the credential's pacing lets
+ * through in a second (at least 5, so a far-away Wix still fills a budget of 200 per minute), and
+ * 50 with pacing off, where only latency bounds a run.
+ */
+export async function itemsAtOnce(ctx: IExecuteFunctions): Promise<number> {
+	let perMinute = 200;
+	try {
+		perMinute = (await targetOf(ctx)).pacing.perMinute;
+	} catch {
+		// No Wix credential on this node: keep the default.
+	}
+	if (!(perMinute > 0)) return 50;
+	return Math.min(50, Math.max(5, Math.ceil(perMinute / 60)));
+}
+
 /** Sends one request to Wix and returns the parsed JSON body. */
 export async function wixApiRequest<T = IDataObject>(
 	ctx: WixContext,
 	request: WixRequest,
 	itemIndex?: number,
 ): Promise<T> {
-	const credentialType = credentialTypeOf(ctx);
-	const credentials = await ctx.getCredentials(credentialType);
-	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	const pacing = {
-		key: `${baseUrl}|${String(credentials.siteId ?? credentials.instanceId ?? '')}`,
-		perMinute: Number(credentials.requestsPerMinute ?? 200),
-	};
+	const { credentialType, baseUrl, pacing } = await targetOf(ctx);
 	return await send<T>(
 		ctx,
 		credentialType,

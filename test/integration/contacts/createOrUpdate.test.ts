@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { contactsNode } from '../../helpers/contactsNode';
-import { admin, wix, useTestSandbox } from '../../helpers/sandbox';
+import { admin, apiKeyCredentials, wix, useTestSandbox } from '../../helpers/sandbox';
 
 const sandbox = useTestSandbox();
 const { run, contact, field, label, counts } = contactsNode(sandbox);
@@ -193,7 +193,8 @@ describe('Contact: Create or Update', () => {
 		try {
 			const { output } = await run(
 				{ operation: 'upsert', contactFields: (_: number, item: IDataObject) => item },
-				{ items },
+				// Paced at 200 per minute: five items at once.
+				{ items, credentials: apiKeyCredentials(sandbox, { requestsPerMinute: 200 }) },
 			);
 			expect(output.map((o) => o.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 			expect(output[13].json).toMatchObject({ action: 'updated', contactId: known.id });
@@ -231,7 +232,7 @@ describe('Contact: Create or Update', () => {
 		items[3] = { phone: '+15550002222', email: 'other@example.com' };
 		const error = await run(
 			{ operation: 'upsert', contactFields: (_: number, item: IDataObject) => item },
-			{ items },
+			{ items, credentials: apiKeyCredentials(sandbox, { requestsPerMinute: 200 }) },
 		).catch((e) => e);
 		expect(error.context.itemIndex).toBe(3);
 		expect(error.message).toMatch(/CANNOT_UPDATE_MEMBER_EMAIL/);

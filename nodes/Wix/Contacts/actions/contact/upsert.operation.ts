@@ -17,7 +17,8 @@ import { resolveField } from '../../../contact/siteSchema';
 import { createContact, updateContact } from '../../../contact/write';
 import { optionsCollection, simplifyProperty } from '../../../shared/descriptions';
 import { normalizeEmail } from '../../../shared/lists';
-import { CONCURRENT_ITEMS, runConcurrently } from '../../../shared/router';
+import { runConcurrently } from '../../../shared/router';
+import { itemsAtOnce } from '../../../transport';
 
 const properties: INodeProperties[] = [
 	contactFieldsCollection(
@@ -59,16 +60,30 @@ type Options = { createMissingLabels?: boolean; externalIdField?: string };
 /** Contacts found by one attribute, kept current as this run writes. */
 class ContactIndex {
 	private readonly byKey = new Map<string, WixContact>();
+	/** The keys each contact holds here, so a replace touches only its own entries. */
+	private readonly keysOfId = new Map<string, Set<string>>();
 
 	constructor(private readonly keysOf: (c: WixContact) => string[]) {}
 
+	private set(key: string, contact: WixContact) {
+		this.byKey.set(key, contact);
+		const id = String(contact.id);
+		const keys = this.keysOfId.get(id) ?? new Set<string>();
+		keys.add(key);
+		this.keysOfId.set(id, keys);
+	}
+
 	add(contact: WixContact) {
-		for (const key of this.keysOf(contact)) if (!this.byKey.has(key)) this.byKey.set(key, contact);
+		for (const key of this.keysOf(contact)) if (!this.byKey.has(key)) this.set(key, contact);
 	}
 
 	replace(contact: WixContact) {
-		for (const [key, c] of this.byKey) if (c.id === contact.id) this.byKey.delete(key);
-		for (const key of this.keysOf(contact)) this.byKey.set(key, contact);
+		const id = String(contact.id);
+		for (const key of this.keysOfId.get(id) ?? []) {
+			if (this.byKey.get(key)?.id === contact.id) this.byKey.delete(key);
+		}
+		this.keysOfId.delete(id);
+		for (const key of this.keysOf(contact)) this.set(key, contact);
 	}
 
 	get(key: string | undefined) {
@@ -197,7 +212,7 @@ export async function executeBatch(
 	const groupOf = sameContactGroups(writable, [emails, phones, externalIds]);
 	const written = await runConcurrently(
 		writable.length,
-		CONCURRENT_ITEMS,
+		await itemsAtOnce(this),
 		(k) => groupOf[k],
 		async (k) => await write(this, writable[k], emails, phones, externalIds, indexes),
 		{ stopAfterError: stopAfterFailure },
