@@ -68,4 +68,16 @@ export const pipelinesAdmin = [
 			cards: [...store.cards.values()],
 		};
 	}),
+	// Gives cards one time, as a bulk import or a burst of moves does: any of `updatedDate`,
+	// `stageUpdatedDate`, `createdDate` given.
+	adminRoutesFor<Site>()('POST', '/pipelines/cards/timestamps', ({ ctx, body }) => {
+		const ids: string[] = body.ids ?? [];
+		for (const id of ids) {
+			const card = ctx.site.pipelines.cards.get(id);
+			if (!card) continue;
+			for (const key of ['createdDate', 'updatedDate', 'stageUpdatedDate'] as const)
+				if (body[key] !== undefined) card[key] = String(body[key]);
+		}
+		return { updated: ids.length };
+	}),
 ];

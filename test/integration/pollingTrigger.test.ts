@@ -328,3 +328,132 @@ describe('"Ignore Our Own Writes" never hides a genuine change', () => {
 		expect((await poll(state, parameters))!.map((x: any) => x.info.name.last)).toEqual(['ByHand']);
 	});
 });
+
+describe('"Card Moved or Created" (pipeline cards, by updated date)', () => {
+	const V1 = '/crm/pipelines/v1';
+	const ok = async (method: string, path: string, body?: unknown) => {
+		const { status, body: result } = await wix(sandbox, method, path, body);
+		if (status !== 200) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(result)}`);
+		return result;
+	};
+	const pipeline = async (name = 'Sales') =>
+		(
+			await ok('POST', `${V1}/pipelines`, {
+				pipeline: {
+					name,
+					stages: [{ name: 'New' }, { name: 'Contacted' }, { name: 'Qualified' }],
+					doneStage: { name: 'Done', allowedOutcomes: ['WON', 'LOST'] },
+				},
+			})
+		).pipeline;
+	const card = async (p: any, name: string, stage = 0) =>
+		(
+			await ok('POST', `${V1}/cards`, {
+				card: { name, pipelineId: p.id, stageId: p.stages[stage].id },
+			})
+		).card;
+	const move = async (c: any, stageId: string, outcome?: string) =>
+		(
+			await ok('PATCH', `${V1}/cards/move/${c.id}`, {
+				stageId,
+				revision: c.revision,
+				...(outcome ? { outcome } : {}),
+			})
+		).card;
+	const rename = async (c: any, name: string) =>
+		(await ok('PATCH', `${V1}/cards/${c.id}`, { card: { name, revision: c.revision } })).card;
+	const cards = (items: IDataObject[] | null) => (items ?? []).map((c: any) => [c.name, c.stageId]);
+	const cardPoll = (state: IDataObject, extra: Record<string, unknown> = {}) =>
+		poll(state, { event: 'cardMovedOrCreated', firstRun: 'fromNow', ...extra });
+
+	test('each card created or moved once, oldest first; an edit that is no move is not reported', async () => {
+		const p = await pipeline();
+		const before = await card(p, 'Before');
+		await pause();
+		const state: IDataObject = {};
+		expect(await cardPoll(state)).toBeNull();
+		await pause();
+		const a = await card(p, 'A');
+		let b = await move(before, p.stages[1].id);
+		await rename(a, 'A renamed');
+		await pause();
+		expect(cards(await cardPoll(state))).toEqual([
+			['A renamed', p.stages[0].id],
+			['Before', p.stages[1].id],
+		]);
+		expect(await cardPoll(state)).toBeNull();
+		// Renamed only: not a move.
+		b = await rename(b, 'Before renamed');
+		await pause();
+		expect(await cardPoll(state)).toBeNull();
+		// Moved to the done stage, won.
+		b = await move(b, p.doneStage.id, 'WON');
+		await pause();
+		const won = await cardPoll(state);
+		expect(cards(won)).toEqual([['Before renamed', p.doneStage.id]]);
+		expect(won![0]).toMatchObject({
+			id: before.id,
+			outcome: 'WON',
+			stageUpdatedDate: b.stageUpdatedDate,
+		});
+		expect(await cardPoll(state)).toBeNull();
+	});
+
+	test('a card moved in a window and changed again after its end is reported once, in the window of its move', async () => {
+		const p = await pipeline();
+		const state: IDataObject = {};
+		expect(await cardPoll(state)).toBeNull();
+		await pause();
+		const moved = await move(await card(p, 'Mover'), p.stages[2].id);
+		// Changed again after this poll's window closes (its updated date is later than the window's end).
+		await admin(sandbox, 'POST', '/pipelines/cards/timestamps', {
+			ids: [moved.id],
+			updatedDate: '2099-01-01T00:00:00.000Z',
+		});
+		await pause();
+		expect(cards(await cardPoll(state))).toEqual([['Mover', p.stages[2].id]]);
+		// Read again (its updated date is still after the cursor), but not reported again.
+		expect(await cardPoll(state)).toBeNull();
+	});
+
+	test('"everything existing" reads every card once, also many sharing one updated date across pages', async () => {
+		const p = await pipeline();
+		const ids: string[] = [];
+		for (let k = 0; k < 250; k++) ids.push((await card(p, `C${k}`, k % 3)).id);
+		// 150 cards on one timestamp: more than a page (100) of them.
+		await admin(sandbox, 'POST', '/pipelines/cards/timestamps', {
+			ids: ids.slice(50, 200),
+			createdDate: '2026-01-01T00:00:00.000Z',
+			updatedDate: '2026-01-01T00:00:00.000Z',
+			stageUpdatedDate: '2026-01-01T00:00:00.000Z',
+		});
+		await pause();
+		await admin(sandbox, 'DELETE', '/requests');
+		const state: IDataObject = {};
+		const got = (await cardPoll(state, { firstRun: 'everything' }))!.map((c: any) => c.id);
+		expect(got).toHaveLength(250);
+		expect(new Set(got)).toEqual(new Set(ids));
+		const { counts } = await admin(sandbox, 'GET', '/counts');
+		expect(counts[`POST ${V1}/cards/query`]).toBe(3);
+		// Oldest stage entry first: the 150 of 2026 come before the rest.
+		expect(new Set(got.slice(0, 150))).toEqual(new Set(ids.slice(50, 200)));
+		expect(await cardPoll(state, { firstRun: 'everything' })).toBeNull();
+	});
+
+	test('"Pipeline ID" watches one pipeline; manual mode gives the newest card', async () => {
+		const sales = await pipeline('Sales');
+		const other = await pipeline('Other');
+		const state: IDataObject = {};
+		expect(await cardPoll(state, { pipelineId: sales.id })).toBeNull();
+		await pause();
+		await card(sales, 'Mine');
+		await card(other, 'Not mine');
+		await pause();
+		expect(cards(await cardPoll(state, { pipelineId: sales.id }))).toEqual([
+			['Mine', sales.stages[0].id],
+		]);
+		expect(
+			cards(await poll(state, { event: 'cardMovedOrCreated', firstRun: 'fromNow' }, 'manual')),
+		).toEqual([['Not mine', other.stages[0].id]]);
+	});
+});

@@ -208,3 +208,59 @@ describe('Wix webhook verification', () => {
 		expect(() => parsePublicKey(rsaPem)).not.toThrow();
 	});
 });
+
+describe('card events', () => {
+	const read = (entityFqdn: string, slug: string, body: Record<string, unknown>) =>
+		readWixWebhook(
+			buildEventJwt({ entityFqdn, slug, entityId: 'k1', body }, site, {}, wix, 1).jwt,
+			{ publicKey, instanceId: 'inst-1' },
+		);
+	const card = { id: 'k1', revision: '3', pipelineId: 'p1', stageId: 's2', name: 'Deal' };
+
+	it('gives a pipeline card move as the card, with the stage it left and the one it entered', () => {
+		const moved = read('wix.crm.pipelines.v1.card', 'moved', {
+			actionEvent: { body: { card, sourceStageId: 's1', targetStageId: 's2' } },
+		});
+		expect(moved).toMatchObject({
+			eventType: 'wix.crm.pipelines.v1.card_moved',
+			entity: card,
+			sourceStageId: 's1',
+			targetStageId: 's2',
+		});
+		// The `…AsJson` string form too.
+		const asJson = read('wix.crm.pipelines.v1.card', 'moved', {
+			actionEvent: {
+				bodyAsJson: JSON.stringify({ card, sourceStageId: 's1', targetStageId: 's2' }),
+			},
+		});
+		expect(asJson).toMatchObject({ entity: card, sourceStageId: 's1', targetStageId: 's2' });
+	});
+
+	it('leaves other action bodies as they are', () => {
+		const merged = read('wix.contacts.v4.contact', 'merged', {
+			actionEvent: { body: { targetContactId: 'c1', sourceContactIds: ['c2'] } },
+		});
+		expect(merged.entity).toEqual({ targetContactId: 'c1', sourceContactIds: ['c2'] });
+		expect(merged.sourceStageId).toBeUndefined();
+	});
+
+	it('reads pipeline and legacy card creates, updates and deletes', () => {
+		expect(
+			read('wix.crm.pipelines.v1.card', 'created', { createdEvent: { entity: card } }).entity,
+		).toEqual(card);
+		expect(
+			read('wix.crm.pipelines.v1.card', 'deleted', { deletedEvent: { deletedEntity: card } })
+				.entity,
+		).toEqual(card);
+		const info = { id: 'k1', name: 'Ada', phaseId: 'ph1' };
+		expect(
+			read('wix.workflows.v1.card', 'updated', { updatedEvent: { currentEntity: { info } } })
+				.entity,
+		).toEqual({ info });
+		expect(read('wix.workflows.v1.card', 'deleted', { deletedEvent: {} })).toMatchObject({
+			eventType: 'wix.workflows.v1.card_deleted',
+			entityId: 'k1',
+			entity: null,
+		});
+	});
+});

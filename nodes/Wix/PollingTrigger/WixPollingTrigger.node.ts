@@ -11,33 +11,38 @@ import { authenticationProperty, optionsCollection } from '../shared/description
 import { isOwnEvent } from '../shared/echo';
 import { readByKeyset } from '../shared/keyset';
 import { wixApiRequest } from '../transport';
-import { windowFilter, type PollCursor } from './pollWindow';
-import { POLL_SOURCES, type PollSource } from './sources';
+import type { PollCursor } from './pollWindow';
+import { inWindow, POLL_SOURCES, readFilterOf, type PollSource } from './sources';
 
 interface PollState {
 	event?: string;
 	cursor?: PollCursor;
 	/** Threshold event: the accounts at or above the threshold, and for which threshold. */
 	threshold?: number;
+	/** Card event: the pipeline it watches ('' = all). */
+	pipelineId?: string;
 	above?: string[];
 }
 
-/** Reads every record of `source` whose window timestamp is in [from, to). */
+/** Reads every record of `source` whose window timestamp is in [from, to), and only those. */
 async function readWindow(
 	ctx: IPollFunctions,
 	source: PollSource,
 	from: string,
 	to: string,
+	scope?: IDataObject,
 ): Promise<IDataObject[]> {
-	return await readByKeyset(ctx, {
+	const filter = readFilterOf(source, from, to);
+	const records = await readByKeyset(ctx, {
 		itemsKey: source.itemsKey,
 		pageSize: source.pageSize,
 		keysetField: source.keysetField,
-		order: 'ASC',
+		order: source.order ?? 'ASC',
 		skip: source.skip,
-		filter: windowFilter(source.windowField, from, to),
+		filter: scope ? { $and: [scope, filter] } : filter,
 		page: source.page,
 	});
+	return inWindow(source, records, from, to);
 }
 
 const balanceOf = (account: IDataObject) =>
@@ -52,7 +57,7 @@ export class WixPollingTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
 		description:
-			'Starts the workflow on new or changed Wix contacts, new members and loyalty balances, by polling',
+			'Starts the workflow on new or changed Wix contacts, new members, loyalty balances and pipeline cards moved or created, by polling',
 		defaults: { name: 'Wix Polling Trigger' },
 		polling: true,
 		inputs: [],
@@ -77,6 +82,12 @@ export class WixPollingTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{
+						name: 'Card Moved or Created',
+						value: 'cardMovedOrCreated',
+						description:
+							'A pipeline card (CRM Pipelines & Cards) was created in or moved to a stage; legacy Workflows cards: use the Wix Trigger’s Automation source',
+					},
+					{
 						name: 'Loyalty Balance Changed',
 						value: 'loyaltyBalanceChanged',
 						description: 'A loyalty account’s points changed',
@@ -96,6 +107,15 @@ export class WixPollingTrigger implements INodeType {
 					},
 				],
 				default: 'newContact',
+			},
+			{
+				displayName: 'Pipeline ID',
+				name: 'pipelineId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 5b2a9a52-6d0c-4bd8-8e1e-4fa3c9a7e0d1',
+				displayOptions: { show: { event: ['cardMovedOrCreated'] } },
+				description: 'Only the cards of this pipeline; empty watches every pipeline of the site',
 			},
 			{
 				displayName: 'Threshold (Points)',
@@ -159,6 +179,11 @@ export class WixPollingTrigger implements INodeType {
 		const to = new Date(Date.now() - settleMs).toISOString();
 		const threshold =
 			event === 'loyaltyThreshold' ? Number(this.getNodeParameter('threshold', 0)) : undefined;
+		const pipelineId =
+			event === 'cardMovedOrCreated'
+				? String(this.getNodeParameter('pipelineId', '') ?? '').trim()
+				: undefined;
+		const scope = pipelineId ? { pipelineId: { $eq: pipelineId } } : undefined;
 
 		if (this.getMode() === 'manual') {
 			const response = await wixApiRequest<Record<string, IDataObject[]>>(this, source.sample());
@@ -167,10 +192,16 @@ export class WixPollingTrigger implements INodeType {
 		}
 
 		const state = this.getWorkflowStaticData('node') as PollState;
-		if (!state.cursor || state.event !== event || state.threshold !== threshold) {
+		if (
+			!state.cursor ||
+			state.event !== event ||
+			state.threshold !== threshold ||
+			state.pipelineId !== pipelineId
+		) {
 			const everything = this.getNodeParameter('firstRun') === 'everything';
 			state.event = event;
 			state.threshold = threshold;
+			state.pipelineId = pipelineId;
 			state.cursor = { from: everything ? new Date(0).toISOString() : new Date().toISOString() };
 			state.above = [];
 			if (!everything) {
@@ -190,7 +221,7 @@ export class WixPollingTrigger implements INodeType {
 		const from = state.cursor.from;
 		if (from >= to) return null;
 
-		let records = await readWindow(this, source, from, to);
+		let records = await readWindow(this, source, from, to, scope);
 		if (threshold !== undefined) {
 			const above = new Set(state.above ?? []);
 			const reached: IDataObject[] = [];

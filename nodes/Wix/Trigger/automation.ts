@@ -13,6 +13,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as automationsApi from '../api/automations';
 import * as contactsApi from '../api/contacts';
+import * as workflowsApi from '../api/workflows';
 import type { EntityEvent } from '../shared/echo';
 import { wixApiRequest, wixApiRequestAllItems, type WixRequest } from '../transport';
 
@@ -31,6 +32,10 @@ interface AutomationTrigger {
 	entityRequest?: (payload: IDataObject) => WixRequest;
 	/** The entity in that request's answer. */
 	entityKey?: string;
+	/** The ID of the entity a delivery is about; the request is made only when there is one. */
+	entityId?: (payload: IDataObject) => unknown;
+	/** What changes with every change of the entity (default: its `revision`). */
+	revisionOf?: (entity: IDataObject) => unknown;
 }
 
 const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
@@ -43,6 +48,7 @@ function aboutContact(
 		entityRequest: (payload: IDataObject) =>
 			contactsApi.get(String(payload.contactId ?? ''), ['FULL']),
 		entityKey: 'contact',
+		entityId: (payload: IDataObject) => payload.contactId,
 	};
 	// A label change is never taken for ours: the contact as read when the delivery arrives may
 	// already carry a later write of ours, which would hide a label someone else added before it.
@@ -110,6 +116,16 @@ export const AUTOMATION_TRIGGERS: Record<string, AutomationTrigger> = {
 	'wix_workflows-card_added_or_moved': {
 		appId: 'ea2821fc-7d97-40a9-9f75-772f29178430',
 		name: 'Workflow Card Added or Moved',
+		// A card moved A → B, back, and to B again sends the same body twice: the card's updated date,
+		// read once per delivery, tells that real repeat from a redelivery. Legacy cards have no
+		// revision; an archived card answers `{}` and leaves the body alone to decide.
+		entityRequest: (payload) => workflowsApi.getCard(String(payload.cardId ?? '')),
+		entityKey: 'card',
+		entityId: (payload) => payload.cardId,
+		revisionOf: (card) => {
+			const info = (card.info ?? {}) as { updatedDate?: unknown; updatedAt?: unknown };
+			return info.updatedDate ?? info.updatedAt;
+		},
 	},
 };
 
@@ -282,9 +298,10 @@ export function readDelivery(raw: Buffer): Record<string, unknown> | undefined {
 
 /**
  * What a delivery is about, with the entity as Wix holds it now (read once per delivery for the
- * triggers about a contact): the event for Ignore Own Writes, and the entity's revision, which
- * tells a real repeat (the same label added again later: an identical body, a newer revision) from
- * a redelivery. A record that is gone leaves what the delivery said.
+ * triggers about a contact or a legacy card): the event for Ignore Own Writes, and the entity's
+ * revision (a card's updated date), which tells a real repeat (the same label added again later,
+ * a card moved back and forth: an identical body, a newer revision) from a redelivery. A record
+ * that is gone leaves what the delivery said.
  */
 export async function readAutomationEntity(
 	ctx: IWebhookFunctions,
@@ -293,12 +310,15 @@ export async function readAutomationEntity(
 ): Promise<{ event?: EntityEvent; revision?: string }> {
 	const trigger = AUTOMATION_TRIGGERS[triggerKey];
 	const event = trigger?.echo?.(payload);
-	if (!trigger?.entityRequest || !trigger.entityKey || !payload.contactId) return { event };
+	if (!trigger?.entityRequest || !trigger.entityKey || !trigger.entityId?.(payload))
+		return { event };
 	try {
 		const response = await wixApiRequest<IDataObject>(ctx, trigger.entityRequest(payload));
 		const entity = response[trigger.entityKey] as IDataObject | undefined;
 		if (!entity) return { event };
-		const revision = entity.revision === undefined ? undefined : String(entity.revision);
+		const changed = trigger.revisionOf ? trigger.revisionOf(entity) : entity.revision;
+		const revision =
+			changed === undefined || changed === null || changed === '' ? undefined : String(changed);
 		return { event: event && { ...event, entity: { ...event.entity, ...entity } }, revision };
 	} catch (error) {
 		ctx.logger.info(

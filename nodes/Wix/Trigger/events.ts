@@ -1,6 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** Wix webhook event types (entityFqdn + "_" + slug) a CRM workflow reacts to. */
+/**
+ * Wix webhook event types (entityFqdn + "_" + slug) a CRM workflow reacts to. Cards: legacy
+ * Workflows (wix-api.md C.4: created, updated — moves, archives and restores too —, deleted) and
+ * Pipelines & Cards (C.6: created, updated, moved, deleted).
+ */
 export const WIX_EVENTS: INodePropertyOptions[] = [
 	{ name: 'Badge Assigned', value: 'wix.badges.v3.badge_badge_assigned' },
 	{ name: 'Badge Unassigned', value: 'wix.badges.v3.badge_badge_unassigned' },
@@ -28,6 +32,9 @@ export const WIX_EVENTS: INodePropertyOptions[] = [
 	{ name: 'Pipeline Card Deleted', value: 'wix.crm.pipelines.v1.card_deleted' },
 	{ name: 'Pipeline Card Moved', value: 'wix.crm.pipelines.v1.card_moved' },
 	{ name: 'Pipeline Card Updated', value: 'wix.crm.pipelines.v1.card_updated' },
+	{ name: 'Pipeline Created', value: 'wix.crm.pipelines.v1.pipeline_created' },
+	{ name: 'Pipeline Deleted', value: 'wix.crm.pipelines.v1.pipeline_deleted' },
+	{ name: 'Pipeline Updated', value: 'wix.crm.pipelines.v1.pipeline_updated' },
 	{ name: 'Workflow Card Created', value: 'wix.workflows.v1.card_created' },
 	{ name: 'Workflow Card Deleted', value: 'wix.workflows.v1.card_deleted' },
 	{ name: 'Workflow Card Updated', value: 'wix.workflows.v1.card_updated' },

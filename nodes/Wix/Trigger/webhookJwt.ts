@@ -21,8 +21,14 @@ export interface WixEvent {
 	originatedFrom?: string;
 	entityEventSequence?: string;
 	identity: Record<string, unknown>;
-	/** The created or current entity, the action body, or the deleted entity when Wix sends one. */
+	/**
+	 * The created or current entity, the action body, or the deleted entity when Wix sends one. A
+	 * pipeline card move gives the card itself, as the card's other events do.
+	 */
 	entity: Record<string, unknown> | null;
+	/** A pipeline card move: the stage the card left and the one it entered. */
+	sourceStageId?: string;
+	targetStageId?: string;
 	raw?: Record<string, unknown>;
 }
 
@@ -141,6 +147,24 @@ function entityOf(event: Record<string, unknown>): Record<string, unknown> | nul
 	);
 }
 
+/** Pipeline cards (`card_moved` comes with an action body `{card, sourceStageId, targetStageId}`). */
+const PIPELINE_CARD = 'wix.crm.pipelines.v1.card';
+
+/**
+ * A card move's action body turned into the card (so every card event has the card as `entity`,
+ * and Ignore Own Writes sees its revision) and the two stage IDs beside it.
+ */
+function flattenCardMove(result: WixEvent) {
+	const body = result.entity;
+	if (result.entityFqdn !== PIPELINE_CARD || result.slug !== 'moved' || !body) return;
+	const card = body.card;
+	if (typeof body.sourceStageId === 'string') result.sourceStageId = body.sourceStageId;
+	if (typeof body.targetStageId === 'string') result.targetStageId = body.targetStageId;
+	if (typeof card === 'object' && card !== null && !Array.isArray(card))
+		result.entity = card as Record<string, unknown>;
+	else if (typeof card === 'string') result.entity = parseJson(card, 'The moved card');
+}
+
 /** Verifies a webhook body and flattens its three layers into one event. */
 export function readWixWebhook(
 	body: string,
@@ -172,6 +196,7 @@ export function readWixWebhook(
 		entity: entityOf(event),
 	};
 	if (!result.eventId) throw new WebhookRejection('The event has no ID');
+	flattenCardMove(result);
 	if (options.includeRaw)
 		result.raw = {
 			envelope: { ...envelope, data: event, identity },
