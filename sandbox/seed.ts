@@ -132,7 +132,7 @@ export function seedSite(
 		stored.createdDate = stamp;
 		stored.updatedDate = stamp;
 		stored.lastActivity = { activityDate: stamp, activityType: 'CONTACT_CREATED' };
-		if (extras && n < 3) ctx.site.members.setMember(contact!.id!, true);
+		if (extras && n < 3) ctx.site.members.setMember(ctx, contact!.id!, true);
 	}
 	for (const id of ctx.site.members.memberContactIds()) {
 		const c = ctx.site.contacts.get(id)!;

@@ -30,7 +30,7 @@ import { extendedFieldsState } from './extendedFields/store';
 import { formsAdmin } from './forms/admin';
 import { labelsRoutes } from './labels/routes';
 import { labelsState } from './labels/store';
-import { loyaltyState } from './loyalty/loyalty';
+import { loyaltyState } from './loyalty/store';
 import { loyaltyRoutes } from './loyalty/routes';
 import { membersState } from './members/members';
 import { membersAdmin, membersRoutes } from './members/routes';
