@@ -1,3 +1,4 @@
+import { adminRoutesFor } from '../core/admin';
 import { MANAGE, READ, routesFor } from '../core/router';
 import {
 	adjustPoints,
@@ -10,6 +11,7 @@ import {
 	programTotals,
 	queryAccounts,
 	searchAccounts,
+	viewAccount,
 } from './accounts';
 import { activateProgram, getProgram, pauseProgram, updateProgram } from './program';
 import type { LoyaltyContext } from './store';
@@ -73,4 +75,14 @@ export const loyaltyRoutes = [
 		updateTier(ctx, id, body),
 	),
 	route('DELETE', `${TIERS}/{tierId}`, MANAGE, ({ ctx, params: [id] }) => deleteTier(ctx, id)),
+];
+
+/** `GET /_sandbox/loyalty`: the program, every account (as the API shows it), transaction and tier. */
+export const loyaltyAdmin = [
+	adminRoutesFor<LoyaltyContext['site']>()('GET', '/loyalty', ({ ctx }) => ({
+		program: ctx.site.loyalty.program,
+		accounts: [...ctx.site.loyalty.accounts.values()].map((a) => viewAccount(ctx, a)),
+		transactions: [...ctx.site.loyalty.transactions.values()],
+		tiers: [...ctx.site.loyalty.tiers.values()],
+	})),
 ];
