@@ -33,8 +33,11 @@ export function loyaltyNodes(sandbox: WixSandbox) {
 		activate: async () => await ok('POST', '/loyalty-programs/v1/program/activate'),
 		/** A contact with a loyalty account (the program must be active). */
 		account: async (first: string, email?: string) =>
-			(await ok('POST', '/loyalty-accounts/v1/accounts', { contactId: await contact(first, email) }))
-				.account,
+			(
+				await ok('POST', '/loyalty-accounts/v1/accounts', {
+					contactId: await contact(first, email),
+				})
+			).account,
 		/** The contact signs up: it becomes a site member. */
 		member: async (contactId: string) =>
 			(await admin(sandbox, 'POST', '/members', { contactId })).member,

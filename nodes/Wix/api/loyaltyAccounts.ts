@@ -123,6 +123,17 @@ export const queryPage = (query: IDataObject): WixRequest => ({
 	errors,
 });
 
+/**
+ * One page of Search Accounts: free text over `contact.email` and `contact.name` (the fields Wix
+ * makes searchable). Its answer names the list `accounts`, not `loyaltyAccounts`.
+ */
+export const searchPage = (search: IDataObject): WixRequest => ({
+	method: 'POST',
+	path: `${ACCOUNTS_PATH}/search`,
+	body: { search },
+	errors,
+});
+
 /** Query Loyalty Accounts through every page by cursor, up to `limit`. */
 export const query = (query: IDataObject, limit?: number): AllItemsRequest => ({
 	...queryPage(query),

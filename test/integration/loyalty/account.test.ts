@@ -42,6 +42,17 @@ describe('Account → Create', () => {
 		expect(again.output[0].json).toMatchObject({ code: 'ALREADY_EXISTS', httpCode: '409' });
 		expect(again.output[0].json.error).toMatch(/item 0, field "Contact"/);
 		expect(again.output[0].json.description).toMatch(/already has a loyalty account/);
+		const existing = await run({
+			resource: 'account',
+			operation: 'create',
+			customerBy: 'contactId',
+			contactId: rl(id),
+			options: { ifExists: 'returnExisting' },
+		});
+		expect(existing.output[0].json).toMatchObject({
+			id: first.output[0].json.id,
+			created: false,
+		});
 	});
 
 	it('creates by email for 150 customers: contacts found or created, looked up 100 at a time', async () => {
@@ -86,7 +97,10 @@ describe('Account → Create', () => {
 				customerBy: 'email',
 				email: (_: number, item: any) => item.email,
 			},
-			{ items: [{ email: 'twin@example.com' }, { email: 'TWIN@example.com' }], continueOnFail: true },
+			{
+				items: [{ email: 'twin@example.com' }, { email: 'TWIN@example.com' }],
+				continueOnFail: true,
+			},
 		);
 		expect(output[0].json).toMatchObject({ created: true, contactCreated: true });
 		expect(output[1].json).toMatchObject({ code: 'ALREADY_EXISTS' });
@@ -167,6 +181,73 @@ describe('Account → Get and Get Many', () => {
 		);
 		expect(missing.output[0].json).toMatchObject({ httpCode: '404' });
 		expect(missing.output[0].json.error).toMatch(/item 0, field "Account"/);
+	});
+
+	it('gets an account by contact (ID or email) and by member ID; names a contact without one', async () => {
+		await activate();
+		const a = await account('Ada', 'ada@example.com');
+		const m = await member(a.contactId);
+		const byContact = await run({
+			resource: 'account',
+			operation: 'get',
+			findBy: 'contact',
+			contactId: rl(a.contactId),
+		});
+		expect(byContact.output[0].json.id).toBe(a.id);
+		const byEmail = await run({
+			resource: 'account',
+			operation: 'get',
+			findBy: 'contact',
+			contactId: rl('ada@example.com', 'email'),
+		});
+		expect(byEmail.output[0].json.id).toBe(a.id);
+		const byMember = await run({
+			resource: 'account',
+			operation: 'get',
+			findBy: 'member',
+			memberId: rl(m.id),
+		});
+		expect(byMember.output[0].json).toMatchObject({ id: a.id, memberId: m.id });
+		const other = await contact('Bo');
+		const none = await run(
+			{ resource: 'account', operation: 'get', findBy: 'contact', contactId: rl(other) },
+			{ continueOnFail: true },
+		);
+		expect(none.output[0].json.error).toMatch(/item 0, field "Contact"/);
+		expect(none.output[0].json.description).toMatch(/No loyalty account belongs to this contact/);
+	});
+
+	it('filters by tier (and the base tier) and by last activity', async () => {
+		await activate();
+		const gold = (
+			await ok('POST', '/loyalty-tiers/v1/tiers', {
+				tier: { tierDefinition: { name: 'Gold' }, requiredPoints: 500 },
+			})
+		).tier;
+		const a = await account('Ada');
+		const b = await account('Bo');
+		await earn(a.id, 600);
+		const inGold = await run({
+			resource: 'account',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { tierId: gold.id },
+		});
+		expect(inGold.output.map((o) => o.json.id)).toEqual([a.id]);
+		const base = await run({
+			resource: 'account',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { tierId: 'base' },
+		});
+		expect(base.output.map((o) => o.json.id)).toEqual([b.id]);
+		const later = await run({
+			resource: 'account',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { lastActivityAfter: '2999-01-01T00:00:00Z' },
+		});
+		expect(later.output).toHaveLength(0);
 	});
 
 	it('finds accounts with a balance between 900 and 999, and reads all by cursor', async () => {

@@ -9,35 +9,41 @@ function label(account: accountsApi.WixLoyaltyAccount): string {
 	return who ? `${who} (${balance})` : `${String(account.id)} (${balance})`;
 }
 
-function matches(account: accountsApi.WixLoyaltyAccount, filter?: string): boolean {
-	const text = filter?.trim().toLowerCase();
-	if (!text) return true;
-	return [account.contact?.name, account.contact?.displayName, account.contact?.email, account.id]
-		.filter(Boolean)
-		.some((value) => String(value).toLowerCase().includes(text));
-}
-
 /** Accounts, newest first, a page (100) per call by cursor; the search matches name and email. */
 export async function searchAccounts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const query = paginationToken
-		? { cursorPaging: { limit: accountsApi.QUERY_PAGE_SIZE, cursor: paginationToken } }
-		: {
-				sort: [{ fieldName: 'createdDate', order: 'DESC' }],
-				cursorPaging: { limit: accountsApi.QUERY_PAGE_SIZE },
-			};
-	const response = await wixApiRequest<{
+	const text = filter?.trim().slice(0, 100);
+	const cursorPaging = paginationToken
+		? { limit: accountsApi.QUERY_PAGE_SIZE, cursor: paginationToken }
+		: { limit: accountsApi.QUERY_PAGE_SIZE };
+	type Page = {
 		loyaltyAccounts?: accountsApi.WixLoyaltyAccount[];
+		accounts?: accountsApi.WixLoyaltyAccount[];
 		pagingMetadata?: { cursors?: { next?: string | null }; hasNext?: boolean | null };
-	}>(this, accountsApi.queryPage(query));
+	};
+	// A cursor carries its query; the first page says what to look for.
+	const first = paginationToken ? {} : { sort: [{ fieldName: 'createdDate', order: 'DESC' }] };
+	const response = text
+		? await wixApiRequest<Page>(
+				this,
+				accountsApi.searchPage({
+					// Search sorts by relevance (createdDate is not among its sortable fields).
+					...(paginationToken
+						? {}
+						: { search: { expression: text, fields: ['contact.email', 'contact.name'] } }),
+					cursorPaging,
+				}),
+			)
+		: await wixApiRequest<Page>(this, accountsApi.queryPage({ ...first, cursorPaging }));
 	const next = response.pagingMetadata?.cursors?.next;
 	return {
-		results: (response.loyaltyAccounts ?? [])
-			.filter((a) => matches(a, filter))
-			.map((a) => ({ name: label(a), value: String(a.id) })),
+		results: (response.loyaltyAccounts ?? response.accounts ?? []).map((a) => ({
+			name: label(a),
+			value: String(a.id),
+		})),
 		paginationToken: next && response.pagingMetadata?.hasNext !== false ? next : undefined,
 	};
 }
