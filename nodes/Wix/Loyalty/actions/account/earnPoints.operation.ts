@@ -1,6 +1,6 @@
 // Earn Points with an idempotency key: given, or derived from the execution, the node and the item,
 // so a request sent again (a lost answer, Retry On Fail) is recognised by Wix and credits once.
-import { createHash } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
@@ -120,9 +120,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				`Shorten ${field} and run again.`,
 			);
 	}
+	// Without an execution ID (never in n8n 1.x/2.x, but a host may lack one) a fresh key is safer
+	// than one every run would share: that would silently credit nothing the second time.
+	const executionId = String(this.getExecutionId?.() ?? '') || randomUUID();
 	const idempotencyKey =
-		text(options.idempotencyKey) ||
-		derivedIdempotencyKey(String(this.getExecutionId() ?? ''), this.getNode().id, i);
+		text(options.idempotencyKey) || derivedIdempotencyKey(executionId, this.getNode().id, i);
 	const body: IDataObject = {
 		amount,
 		appId: text(options.appId) || accountsApi.LOYALTY_APP_ID,
