@@ -260,7 +260,8 @@ export function searchAccounts(
 		throw appError(400, 'UNSUPPORTED_AGGREGATION', 'The sandbox does not compute aggregations');
 	const { items, pagingMetadata } = cursorQuery(allViewed(ctx), input, SEARCH_FIELDS, {
 		maxSort: 10,
-		defaultSort: NEWEST_FIRST,
+		// The search spec has no createdDate: most recently active first [INFER].
+		defaultSort: [{ fieldName: 'lastActivityDate', order: 'DESC' }],
 		search: readSearch(input.search),
 		matchSearch,
 	});
