@@ -1,9 +1,13 @@
 // Deterministic demo data: contacts with labels and custom fields, a few members, shared timestamps,
-// and (demo only) a pipeline and a legacy workflow with cards.
+// and (demo only) a pipeline and a legacy workflow with cards, and loyalty with tiers and badges.
 import { createContact } from './contacts/contacts';
 import type { ContactsContext } from './contacts/context';
 import type { PipelinesState } from './pipelines/store';
 import { seedFunnels } from './seedFunnels';
+import { seedLoyalty } from './seedLoyalty';
+import type { BadgesState } from './badges/badges';
+import type { EmailSubscriptionsState } from './emailSubscriptions/store';
+import type { LoyaltyState } from './loyalty/store';
 import type { WorkflowsState } from './workflows/store';
 import { findOrCreateField } from './extendedFields/extendedFields';
 import { findOrCreateLabel } from './labels/labels';
@@ -83,7 +87,9 @@ export function parseSeed(seed: string): { contacts: number; extras: boolean } {
 
 /** Fills the site without sending webhooks; dates are spread over the last year, some shared. */
 export function seedSite(
-	ctx: ContactsContext & { site: WorkflowsState & PipelinesState },
+	ctx: ContactsContext & {
+		site: WorkflowsState & PipelinesState & LoyaltyState & BadgesState & EmailSubscriptionsState;
+	},
 	seed: string,
 ): void {
 	const { contacts, extras } = parseSeed(seed);
@@ -132,11 +138,12 @@ export function seedSite(
 		stored.createdDate = stamp;
 		stored.updatedDate = stamp;
 		stored.lastActivity = { activityDate: stamp, activityType: 'CONTACT_CREATED' };
-		if (extras && n < 3) ctx.site.members.setMember(contact!.id!, true);
+		if (extras && n < 3) ctx.site.members.setMember(ctx, contact!.id!, true);
 	}
 	for (const id of ctx.site.members.memberContactIds()) {
 		const c = ctx.site.contacts.get(id)!;
 		c.info!.extendedFields!.items!['members.membershipStatus'] = 'APPROVED';
 	}
 	if (extras) seedFunnels(ctx, [...ctx.site.contacts.keys()]);
+	if (extras) seedLoyalty(ctx, [...ctx.site.contacts.keys()]);
 }

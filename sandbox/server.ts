@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { appInstancesRoutes } from './appInstances/routes';
 import { automationsState, fireAutomations } from './automations/automations';
 import { automationsAdmin, automationsRoutes } from './automations/routes';
+import { badgesState } from './badges/badges';
+import { badgesAdmin, badgesRoutes } from './badges/routes';
 import { contactsAdmin, writeConcurrently, writeManyConcurrently } from './contacts/admin';
 import { contactsRoutes } from './contacts/routes';
 import { contactsState } from './contacts/store';
@@ -30,8 +32,8 @@ import { extendedFieldsState } from './extendedFields/store';
 import { formsAdmin } from './forms/admin';
 import { labelsRoutes } from './labels/routes';
 import { labelsState } from './labels/store';
-import { loyaltyState } from './loyalty/loyalty';
-import { loyaltyRoutes } from './loyalty/routes';
+import { loyaltyState } from './loyalty/store';
+import { loyaltyAdmin, loyaltyRoutes } from './loyalty/routes';
 import { membersState } from './members/members';
 import { membersAdmin, membersRoutes } from './members/routes';
 import { pipelinesAdmin, pipelinesRoutes } from './pipelines/routes';
@@ -74,6 +76,7 @@ function newSite() {
 		...extendedFieldsState(),
 		...emailSubscriptionsState(),
 		...membersState(),
+		...badgesState(),
 		...loyaltyState(),
 		...automationsState(),
 		...siteFunctionsState(),
@@ -92,6 +95,7 @@ const ROUTES: Route<Site>[] = [
 	...emailSubscriptionsRoutes,
 	...loyaltyRoutes,
 	...membersRoutes,
+	...badgesRoutes,
 	...automationsRoutes,
 	...appInstancesRoutes,
 	...workflowsRoutes,
@@ -103,6 +107,8 @@ const API_ADMIN_ROUTES: AdminRoute<Site>[] = [
 	...contactsAdmin,
 	...formsAdmin,
 	...membersAdmin,
+	...badgesAdmin,
+	...loyaltyAdmin,
 	...automationsAdmin,
 	...siteFunctionsAdmin,
 	...emailSubscriptionsAdmin,

@@ -7,10 +7,11 @@ import type { ContactsContext, ContactsSite } from './context';
 const route = adminRoutesFor<ContactsSite>();
 
 export const contactsAdmin = [
-	route('POST', '/contacts/{id}/role', ({ ctx: { site }, params: [id], body }) => {
+	route('POST', '/contacts/{id}/role', ({ ctx, params: [id], body }) => {
+		const { site } = ctx;
 		if (!site.contacts.has(id)) throw new AdminError(404, `no contact ${id}`);
-		if (body.member === true) site.members.setMember(id, true);
-		if (body.member === false) site.members.setMember(id, false);
+		if (body.member === true) site.members.setMember(ctx, id, true);
+		if (body.member === false) site.members.setMember(ctx, id, false);
 		for (const [flag, set] of [
 			['owner', site.ownerContactIds],
 			['billing', site.billingContactIds],

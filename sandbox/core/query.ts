@@ -243,15 +243,31 @@ export function readPaging(
 	return { limit, offset };
 }
 
-/** Cursors that carry the query they page through, as Wix's do: later pages send only the cursor. */
-export function encodeCursor(offset: number, query: { filter?: unknown; sort?: unknown }): string {
+/**
+ * Cursors that carry the query they page through, as Wix's do: later pages send only the cursor.
+ * `extra` is whatever else the query needs (a free-text search), carried along the same way.
+ */
+export function encodeCursor(
+	offset: number,
+	query: { filter?: unknown; sort?: unknown; extra?: unknown },
+): string {
 	return Buffer.from(
-		JSON.stringify({ o: offset, f: query.filter ?? null, s: query.sort ?? null }),
+		JSON.stringify({
+			o: offset,
+			f: query.filter ?? null,
+			s: query.sort ?? null,
+			...(query.extra !== undefined ? { x: query.extra } : {}),
+		}),
 	).toString('base64url');
 }
 
-export function decodeCursor(cursor: unknown): { offset: number; filter: unknown; sort: unknown } {
-	let parsed: { o?: unknown; f?: unknown; s?: unknown } | undefined;
+export function decodeCursor(cursor: unknown): {
+	offset: number;
+	filter: unknown;
+	sort: unknown;
+	extra?: unknown;
+} {
+	let parsed: { o?: unknown; f?: unknown; s?: unknown; x?: unknown } | undefined;
 	try {
 		parsed = JSON.parse(Buffer.from(String(cursor), 'base64url').toString('utf8'));
 	} catch {
@@ -259,7 +275,12 @@ export function decodeCursor(cursor: unknown): { offset: number; filter: unknown
 	}
 	if (!parsed || !Number.isInteger(parsed.o) || (parsed.o as number) < 0)
 		throw appError(400, 'INVALID_CURSOR', 'Unknown or malformed cursor');
-	return { offset: parsed.o as number, filter: parsed.f ?? undefined, sort: parsed.s ?? undefined };
+	return {
+		offset: parsed.o as number,
+		filter: parsed.f ?? undefined,
+		sort: parsed.s ?? undefined,
+		extra: parsed.x,
+	};
 }
 
 /** Offset paging over a filterable list, answered under `pagingMetadata` (labels, extended fields). */

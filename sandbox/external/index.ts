@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 
 import { readBody } from '../core/http';
 import { Deals, type DealEvent } from './deals';
+import { ExternalLoyalty, type LoyaltyEvent } from './loyalty';
 
 export interface CrmContact {
 	id: string;
@@ -28,6 +29,10 @@ export class ExternalSystems {
 	readonly crm = new Map<string, CrmContact>();
 	readonly subscribers = new Map<string, Subscriber>();
 	readonly deals = new Deals();
+	readonly loyalty = new ExternalLoyalty();
+	/** What each loyalty event delivery answered, for tests. */
+	readonly loyaltyDeliveries: Array<{ type: string; accountId: string; status: number | 'error' }> =
+		[];
 	/** Every request, for tests that count calls. */
 	readonly log: Array<{ method: string; path: string; body: unknown }> = [];
 	/** When set, the CRM posts its own change events here (for CRM → Wix sync). */
@@ -78,6 +83,24 @@ export class ExternalSystems {
 		this.dealDeliveries.push({ type: event.type, dealId: event.deal.id, status });
 	}
 
+	/** Awaited before the loyalty call answers, as for deals. */
+	private async notifyLoyalty(event: LoyaltyEvent) {
+		if (!this.loyalty.announces(event)) return;
+		let status: number | 'error' = 'error';
+		try {
+			const response = await fetch(this.loyalty.webhookUrl!, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(event),
+			});
+			status = response.status;
+			await response.arrayBuffer();
+		} catch {
+			status = 'error';
+		}
+		this.loyaltyDeliveries.push({ type: event.type, accountId: event.account.id, status });
+	}
+
 	async close() {
 		await new Promise<void>((resolve) => {
 			if (!this.server) return resolve();
@@ -111,6 +134,8 @@ export class ExternalSystems {
 				subscribers: [...this.subscribers.values()],
 				deals: [...this.deals.deals.values()],
 				dealDeliveries: this.dealDeliveries,
+				loyaltyAccounts: [...this.loyalty.accounts.values()],
+				loyaltyDeliveries: this.loyaltyDeliveries,
 				log: this.log,
 			});
 		if (route === 'POST /reset') {
@@ -118,6 +143,8 @@ export class ExternalSystems {
 			this.subscribers.clear();
 			this.deals.deals.clear();
 			this.dealDeliveries.length = 0;
+			this.loyalty.reset();
+			this.loyaltyDeliveries.length = 0;
 			this.log.length = 0;
 			return this.json(res, 200, {});
 		}
@@ -199,6 +226,11 @@ export class ExternalSystems {
 			if (body.topic !== 'deals') this.crmWebhookUrl = String(body.url);
 			if (body.topic !== 'contacts') this.dealsWebhookUrl = String(body.url);
 			return this.json(res, 200, {});
+		}
+		const loyaltyAnswer = this.loyalty.handle(method, url.pathname, body, url.searchParams);
+		if (loyaltyAnswer) {
+			if (loyaltyAnswer.event) await this.notifyLoyalty(loyaltyAnswer.event);
+			return this.json(res, loyaltyAnswer.status, loyaltyAnswer.body);
 		}
 		const dealAnswer = this.deals.handle(method, url.pathname, body);
 		if (dealAnswer) {

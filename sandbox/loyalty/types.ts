@@ -1,16 +1,33 @@
-// REST shapes of the loyalty program and accounts, from Wix's own SDK types.
+// REST shapes of the loyalty program, accounts, tiers and transactions, from Wix's own SDK types.
 import type {
 	LoyaltyAccountOriginal,
 	QueryLoyaltyAccountsResponseOriginal,
 	CreateAccountResponseOriginal,
 	EarnPointsResponseOriginal,
 	AdjustPointsResponseOriginal,
+	ListAccountsResponseOriginal,
+	SearchAccountsResponseOriginal,
+	CountAccountsResponseOriginal,
+	GetAccountBySecondaryIdResponseOriginal,
+	GetProgramTotalsResponseOriginal,
 } from '@wix/auto_sdk_loyalty_accounts/meta';
 import type {
 	LoyaltyProgramOriginal,
 	GetLoyaltyProgramResponseOriginal,
 	ActivateLoyaltyProgramResponseOriginal,
+	UpdateLoyaltyProgramResponseOriginal,
+	PauseLoyaltyProgramResponseOriginal,
 } from '@wix/auto_sdk_loyalty_programs/meta';
+import type {
+	TierOriginal,
+	ListTiersResponseOriginal,
+	GetTiersProgramResponseOriginal,
+	TiersProgramSettingsOriginal,
+} from '@wix/auto_sdk_loyalty_tiers/meta';
+import type {
+	LoyaltyTransactionOriginal,
+	QueryLoyaltyTransactionsResponseOriginal,
+} from '@wix/auto_sdk_loyalty_transactions/meta';
 import type { Rest } from '../core/types';
 
 export type LoyaltyAccount = Rest<LoyaltyAccountOriginal>;
@@ -18,6 +35,19 @@ export type QueryLoyaltyAccountsResponse = Rest<QueryLoyaltyAccountsResponseOrig
 export type CreateAccountResponse = Rest<CreateAccountResponseOriginal>;
 export type EarnPointsResponse = Rest<EarnPointsResponseOriginal>;
 export type AdjustPointsResponse = Rest<AdjustPointsResponseOriginal>;
+export type ListAccountsResponse = Rest<ListAccountsResponseOriginal>;
+export type SearchAccountsResponse = Rest<SearchAccountsResponseOriginal>;
+export type CountAccountsResponse = Rest<CountAccountsResponseOriginal>;
+export type GetAccountBySecondaryIdResponse = Rest<GetAccountBySecondaryIdResponseOriginal>;
+export type GetProgramTotalsResponse = Rest<GetProgramTotalsResponseOriginal>;
 export type LoyaltyProgram = Rest<LoyaltyProgramOriginal>;
 export type GetLoyaltyProgramResponse = Rest<GetLoyaltyProgramResponseOriginal>;
 export type ActivateLoyaltyProgramResponse = Rest<ActivateLoyaltyProgramResponseOriginal>;
+export type UpdateLoyaltyProgramResponse = Rest<UpdateLoyaltyProgramResponseOriginal>;
+export type PauseLoyaltyProgramResponse = Rest<PauseLoyaltyProgramResponseOriginal>;
+export type Tier = Rest<TierOriginal>;
+export type ListTiersResponse = Rest<ListTiersResponseOriginal>;
+export type GetTiersProgramResponse = Rest<GetTiersProgramResponseOriginal>;
+export type TiersProgramSettings = Rest<TiersProgramSettingsOriginal>;
+export type LoyaltyTransaction = Rest<LoyaltyTransactionOriginal>;
+export type QueryLoyaltyTransactionsResponse = Rest<QueryLoyaltyTransactionsResponseOriginal>;

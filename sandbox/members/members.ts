@@ -1,7 +1,9 @@
-// Site members (wix-api.md E.1): sign-up and query. The one place that knows who is a member:
-// contacts (delete, merge, email changes) and loyalty (an account's memberId) ask here.
+// Site members (wix-api.md E.1): sign-up, get, list and query with fieldsets and search. The one
+// place that knows who is a member: contacts (delete, merge, email changes), loyalty (an
+// account's memberId) and badges (who may hold one) ask here.
 import type { SiteContext } from '../core/context';
-import { notFound } from '../core/errors';
+import { appError, notFound } from '../core/errors';
+import { asArray } from '../core/http';
 import {
 	matches,
 	normalizeSort,
@@ -21,32 +23,36 @@ export interface MembersState {
 /** Signing up reads the contact the member is made from. */
 export type MembersContext = SiteContext<MembersState & ContactsState>;
 
+const TEXT_OPS = [
+	'$eq',
+	'$ne',
+	'$in',
+	'$nin',
+	'$startsWith',
+	'$exists',
+	'$gt',
+	'$gte',
+	'$lt',
+	'$lte',
+];
+const ENUM_OPS = ['$eq', '$ne', '$in', '$nin', '$exists'];
+const text = (get: (m: Member) => unknown, sortable = false): FieldRule => ({
+	ops: TEXT_OPS,
+	type: 'text',
+	sortable,
+	get,
+});
+// The SDK's MemberQuerySpec fields, plus `createdDate` (REST-DOCS), which the polling trigger uses.
 const MEMBER_FIELDS: Record<string, FieldRule> = {
-	id: { ops: ['$eq', '$ne', '$in'], type: 'id', get: (m: Member) => m.id },
-	loginEmail: {
-		ops: ['$eq', '$ne', '$in', '$startsWith'],
-		type: 'text',
-		get: (m: Member) => m.loginEmail,
-	},
-	status: { ops: ['$eq', '$ne', '$in'], type: 'text', get: (m: Member) => m.status },
-	'contact.firstName': {
-		ops: ['$eq', '$ne', '$in', '$startsWith'],
-		type: 'text',
-		sortable: true,
-		get: (m: Member) => m.contact?.firstName,
-	},
-	'contact.lastName': {
-		ops: ['$eq', '$ne', '$in', '$startsWith'],
-		type: 'text',
-		sortable: true,
-		get: (m: Member) => m.contact?.lastName,
-	},
-	'profile.nickname': {
-		ops: ['$eq', '$ne', '$in', '$startsWith'],
-		type: 'text',
-		sortable: true,
-		get: (m: Member) => m.profile?.nickname,
-	},
+	id: { ops: TEXT_OPS, type: 'id', get: (m: Member) => m.id },
+	contactId: { ops: TEXT_OPS, type: 'id', get: (m: Member) => m.contactId },
+	loginEmail: text((m) => m.loginEmail),
+	status: { ops: ENUM_OPS, type: 'text', get: (m: Member) => m.status },
+	privacyStatus: { ops: ENUM_OPS, type: 'text', get: (m: Member) => m.privacyStatus },
+	'contact.firstName': text((m) => m.contact?.firstName, true),
+	'contact.lastName': text((m) => m.contact?.lastName, true),
+	'profile.nickname': text((m) => m.profile?.nickname, true),
+	'profile.slug': text((m) => m.profile?.slug),
 	createdDate: {
 		ops: ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'],
 		type: 'date',
@@ -56,37 +62,109 @@ const MEMBER_FIELDS: Record<string, FieldRule> = {
 };
 const resolveMemberField: FieldResolver = (name) => MEMBER_FIELDS[name];
 
+/** Fields free-text search may look in (SDK `Search.fields`); `profile.nickname` by default. */
+const SEARCH_FIELDS: Record<string, (m: Member) => unknown> = {
+	loginEmail: (m) => m.loginEmail,
+	'contact.firstName': (m) => m.contact?.firstName,
+	'contact.lastName': (m) => m.contact?.lastName,
+	'profile.title': (m) => m.profile?.title,
+	'profile.nickname': (m) => m.profile?.nickname,
+	'profile.slug': (m) => m.profile?.slug,
+};
+
+const FIELDSETS = ['PUBLIC', 'EXTENDED', 'FULL'];
+
+/** The fieldsets asked for: an array or (as REST-DOCS examples send) one string; PUBLIC by default. */
+export function readFieldsets(value: unknown): string[] {
+	const list = asArray(value);
+	for (const f of list) {
+		if (!FIELDSETS.includes(f))
+			throw appError(
+				400,
+				'INVALID_ARGUMENT',
+				`Unknown fieldset ${f}: use PUBLIC, EXTENDED or FULL`,
+			);
+	}
+	return list.length ? list : ['PUBLIC'];
+}
+
+/**
+ * A member as the fieldsets show it (SDK `Set` docs): PUBLIC has `id`, `contactId`, dates and
+ * `profile`, with the statuses `UNKNOWN`; EXTENDED adds `loginEmail`, `status`, `privacyStatus`,
+ * `activityStatus`; FULL is everything (also `contact`).
+ */
+export function projectMember(member: Member, fieldsets: string[]): Member {
+	if (fieldsets.includes('FULL')) return structuredClone(member);
+	const base: Member = {
+		id: member.id,
+		contactId: member.contactId,
+		profile: structuredClone(member.profile),
+		createdDate: member.createdDate,
+		updatedDate: member.updatedDate,
+		status: 'UNKNOWN',
+		privacyStatus: 'UNKNOWN',
+		activityStatus: 'UNKNOWN',
+	};
+	if (!fieldsets.includes('EXTENDED')) return base;
+	return {
+		...base,
+		loginEmail: member.loginEmail,
+		loginEmailVerified: member.loginEmailVerified,
+		status: member.status,
+		privacyStatus: member.privacyStatus,
+		activityStatus: member.activityStatus,
+	};
+}
+
 export class MembersStore {
-	/**
-	 * Who is a member. The seed and the admin API's role call make a contact a member without a
-	 * Member record (the Members API does not list those); signing up makes both.
-	 */
-	private readonly contactIds = new Set<string>();
+	/** Member records by member ID; every member has one (seeded, role-set or signed-up alike). */
 	private readonly records = new Map<string, Member>();
+	/** Contact ID → member ID. */
+	private readonly byContact = new Map<string, string>();
 
 	isMember(contactId: string): boolean {
-		return this.contactIds.has(contactId);
+		return this.byContact.has(contactId);
 	}
 
 	memberContactIds(): string[] {
-		return [...this.contactIds];
+		return [...this.byContact.keys()];
 	}
 
-	setMember(contactId: string, member: boolean) {
-		if (member) this.contactIds.add(contactId);
-		else this.contactIds.delete(contactId);
+	/** The member ID of a contact that is a member. */
+	memberIdOf(contactId: string): string | undefined {
+		return this.byContact.get(contactId);
 	}
 
-	/** The contact's Member record, if the contact signed up. */
+	/** The member record by member ID. */
+	byId(memberId: string): Member | undefined {
+		return this.records.get(memberId);
+	}
+
+	/**
+	 * What the seed and the admin role call do: the contact becomes (or stops being) a member, with a
+	 * Member record but no webhook or automation.
+	 */
+	setMember(ctx: MembersContext, contactId: string, member: boolean) {
+		if (member && !this.byContact.has(contactId)) this.add(ctx, contactId);
+		if (!member) {
+			const id = this.byContact.get(contactId);
+			if (id) this.records.delete(id);
+			this.byContact.delete(contactId);
+		}
+	}
+
+	/** The contact's Member record, if the contact is a member. */
 	recordOf(contactId: string): Member | undefined {
-		return [...this.records.values()].find((m) => m.contactId === contactId);
+		const id = this.byContact.get(contactId);
+		return id ? this.records.get(id) : undefined;
 	}
 
-	/** What signing up does: the contact becomes a member, with the member_created webhook and the sign-up trigger. */
-	signUp(ctx: MembersContext, contactId: string): Member {
+	private add(ctx: MembersContext, contactId: string): Member {
 		const contact = ctx.site.contacts.get(contactId);
 		if (!contact) throw notFound('CONTACT_NOT_FOUND', `Contact ${contactId}`);
 		const now = ctx.site.now();
+		const first = contact.info?.name?.first ?? null;
+		const nickname = [first, contact.info?.name?.last].filter(Boolean).join(' ') || 'member';
 		const member: Member = {
 			id: ctx.site.newId(),
 			contactId,
@@ -94,12 +172,14 @@ export class MembersStore {
 			loginEmailVerified: true,
 			status: 'APPROVED',
 			contact: {
-				firstName: contact.info?.name?.first ?? null,
+				firstName: first,
 				lastName: contact.info?.name?.last ?? null,
+				emails: contact.primaryInfo?.email ? [contact.primaryInfo.email] : [],
+				phones: contact.primaryInfo?.phone ? [contact.primaryInfo.phone] : [],
 			},
 			profile: {
-				nickname: contact.info?.name?.first ?? 'member',
-				slug: (contact.info?.name?.first ?? 'member').toLowerCase(),
+				nickname,
+				slug: `${nickname.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${this.records.size + 1}`,
 			},
 			privacyStatus: 'PUBLIC',
 			activityStatus: 'ACTIVE',
@@ -107,7 +187,15 @@ export class MembersStore {
 			updatedDate: now,
 		};
 		this.records.set(member.id!, member);
-		this.contactIds.add(contactId);
+		this.byContact.set(contactId, member.id!);
+		return member;
+	}
+
+	/** What signing up does: the contact becomes a member, with the member_created webhook and the sign-up trigger. */
+	signUp(ctx: MembersContext, contactId: string): Member {
+		const existing = this.recordOf(contactId);
+		if (existing) return existing;
+		const member = this.add(ctx, contactId);
 		ctx.emit({
 			entityFqdn: 'wix.members.v1.member',
 			slug: 'created',
@@ -122,6 +210,17 @@ export class MembersStore {
 		return member;
 	}
 
+	get(memberId: string, qs: Record<string, any>): { member: Member } {
+		const member = this.records.get(memberId);
+		if (!member) throw notFound('MEMBER_NOT_FOUND', `Member ${memberId}`);
+		return { member: projectMember(member, readFieldsets(qs.fieldsets)) };
+	}
+
+	/** `GET /members/v1/members`: offset paging, newest first [INFER], with fieldsets. */
+	list(qs: Record<string, any>): QueryMembersResponse {
+		return this.page([...this.records.values()].reverse(), qs.paging, readFieldsets(qs.fieldsets));
+	}
+
 	query(body: Record<string, any>): QueryMembersResponse {
 		const query = body.query ?? {};
 		validateFilter(query.filter, resolveMemberField);
@@ -129,38 +228,48 @@ export class MembersStore {
 			query.sorting === undefined
 				? [{ fieldName: 'createdDate', order: 'DESC' }]
 				: normalizeSort(query.sorting, resolveMemberField);
-		const paging = readPaging(query.paging, { limit: 50, max: 100 });
-		const fieldsets = ([] as string[]).concat(body.fieldsets ?? ['PUBLIC']);
-		const full = fieldsets.includes('FULL') || fieldsets.includes('EXTENDED');
+		const fieldsets = readFieldsets(body.fieldsets);
+		const search = readSearch(body.search);
 		const list = sortEntities(
-			[...this.records.values()].filter((m) => matches(m, query.filter, resolveMemberField)),
+			[...this.records.values()].filter(
+				(m) => matches(m, query.filter, resolveMemberField) && (search?.(m) ?? true),
+			),
 			sort,
 			resolveMemberField,
 		);
-		const slice = list.slice(paging.offset, paging.offset + paging.limit).map((m) =>
-			full
-				? structuredClone(m)
-				: {
-						id: m.id,
-						contactId: m.contactId,
-						profile: m.profile,
-						createdDate: m.createdDate,
-						updatedDate: m.updatedDate,
-						status: 'UNKNOWN' as const,
-						privacyStatus: 'UNKNOWN' as const,
-						activityStatus: 'UNKNOWN' as const,
-					},
-		);
+		return this.page(list, query.paging, fieldsets);
+	}
+
+	private page(list: Member[], paging: unknown, fieldsets: string[]): QueryMembersResponse {
+		const { limit, offset } = readPaging(paging, { limit: 50, max: 100 });
+		const slice = list.slice(offset, offset + limit).map((m) => projectMember(m, fieldsets));
 		return {
 			members: slice,
-			metadata: {
-				count: slice.length,
-				offset: paging.offset,
-				total: list.length,
-				tooManyToCount: false,
-			},
+			metadata: { count: slice.length, offset, total: list.length, tooManyToCount: false },
 		};
 	}
+}
+
+/** Free-text search: a case-insensitive substring of any named field (`profile.nickname` by default). */
+function readSearch(search: unknown): ((m: Member) => boolean) | undefined {
+	if (typeof search !== 'object' || search === null) return undefined;
+	const { expression, fields } = search as { expression?: unknown; fields?: unknown };
+	if (expression === undefined || expression === null || expression === '') return undefined;
+	if (typeof expression !== 'string' || expression.length > 100)
+		throw appError(400, 'INVALID_ARGUMENT', 'search.expression must be 1 to 100 characters');
+	const names = asArray(fields);
+	if (names.length > 4) throw appError(400, 'INVALID_ARGUMENT', 'search.fields takes at most 4');
+	for (const name of names) {
+		if (!SEARCH_FIELDS[name])
+			throw appError(400, 'INVALID_ARGUMENT', `search.fields: ${name} is not searchable`);
+	}
+	const getters = (names.length ? names : ['profile.nickname']).map((n) => SEARCH_FIELDS[n]);
+	const needle = expression.toLowerCase();
+	return (m) =>
+		getters.some((get) => {
+			const value = get(m);
+			return typeof value === 'string' && value.toLowerCase().includes(needle);
+		});
 }
 
 export function membersState(): MembersState {

@@ -9,7 +9,7 @@ import {
 	ID_OPS,
 	type CursorQueryInput,
 	type QueryField,
-} from './paging';
+} from '../core/cursorQuery';
 import type { PipelinesContext } from './store';
 import type {
 	Card,

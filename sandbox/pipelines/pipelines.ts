@@ -9,7 +9,7 @@ import {
 	ID_OPS,
 	type CursorQueryInput,
 	type QueryField,
-} from './paging';
+} from '../core/cursorQuery';
 import { readDoneStage, readStages, text } from './stages';
 import { checkRevision, nextRevision, type PipelinesContext } from './store';
 import type { Pipeline, QueryPipelinesResponse } from './types';

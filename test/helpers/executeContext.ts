@@ -116,6 +116,8 @@ export interface RunOptions {
 	/** Other credentials the node may ask for, by type. */
 	extraCredentials?: Record<string, IDataObject>;
 	continueOnFail?: boolean;
+	/** What `getExecutionId()` answers (n8n gives every execution its own). */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -267,6 +269,7 @@ async function contextFor(options: RunOptions): Promise<IExecuteFunctions> {
 			return { ...stores[type] };
 		},
 		continueOnFail: () => options.continueOnFail ?? false,
+		getExecutionId: () => options.executionId ?? 'test-execution',
 		helpers,
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 		requests,

@@ -1,6 +1,6 @@
-// Query and search over cursor paging, as Pipelines and Cards answer them: the fields each may
-// filter and sort on (and in which direction) come from the SDK's QuerySpec/SearchSpec tables.
-import { appError } from '../core/errors';
+// Query and search over cursor paging (Pipelines and Cards, Loyalty accounts and transactions): the
+// fields each may filter and sort on (and in which direction) come from the SDK's QuerySpec/SearchSpec tables.
+import { appError } from './errors';
 import {
 	decodeCursor,
 	encodeCursor,
@@ -10,7 +10,7 @@ import {
 	type FieldRule,
 	type SortSpec,
 	type ValueType,
-} from '../core/query';
+} from './query';
 
 export interface QueryField extends FieldRule {
 	/** The directions the field sorts in; absent means it cannot be sorted on. */
@@ -82,11 +82,20 @@ export function cursorQuery<T>(
 	all: T[],
 	given: CursorQueryInput | undefined,
 	fields: Record<string, QueryField>,
-	options: { maxSort: number; defaultSort: SortSpec[]; also?: (item: T) => boolean },
+	options: {
+		maxSort: number;
+		defaultSort: SortSpec[];
+		also?: (item: T) => boolean;
+		/** A free-text search the first page was asked for; later pages take it from the cursor. */
+		search?: unknown;
+		matchSearch?: (item: T, search: unknown) => boolean;
+	},
 ): { items: T[]; pagingMetadata: Record<string, unknown> } {
 	const input = given ?? {};
 	const cursor = input.cursorPaging?.cursor ? decodeCursor(input.cursorPaging.cursor) : undefined;
-	const query = cursor ? { filter: cursor.filter, sort: cursor.sort } : input;
+	const query = cursor
+		? { filter: cursor.filter, sort: cursor.sort, extra: cursor.extra }
+		: { filter: input.filter, sort: input.sort, extra: options.search };
 	validateFilter(query.filter, (name) => fields[name]);
 	const specs = readSort(query.sort, fields, options.maxSort, options.defaultSort);
 	const rawLimit = input.cursorPaging?.limit;
@@ -96,7 +105,9 @@ export function cursorQuery<T>(
 	const list = sortBy(
 		all.filter(
 			(item) =>
-				matches(item, query.filter, (name) => fields[name]) && (options.also?.(item) ?? true),
+				matches(item, query.filter, (name) => fields[name]) &&
+				(options.also?.(item) ?? true) &&
+				(query.extra === undefined || (options.matchSearch?.(item, query.extra) ?? true)),
 		),
 		specs,
 		fields,

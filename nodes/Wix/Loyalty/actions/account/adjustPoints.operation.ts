@@ -1,0 +1,177 @@
+// Adjust Points at the account's revision: from the input item when it is this account (so setting
+// 2,000 balances from a Get Many costs one request each), else read first; a write that lost a race
+// is re-read and tried once more.
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import * as accountsApi from '../../../api/loyaltyAccounts';
+import { optionsCollection } from '../../../shared/descriptions';
+import { forItem, itemError, pinToItem, wholeNumber } from '../../../shared/itemErrors';
+import { wixApiRequest } from '../../../transport';
+import {
+	readAccount,
+	stateFromItem,
+	type AccountState,
+	type WixLoyaltyAccount,
+} from '../../accounts';
+import { accountLocator, requiredValue } from '../../descriptions';
+
+const properties: INodeProperties[] = [
+	accountLocator(
+		'The account to adjust. From a previous Wix Loyalty step, map its ID (e.g. {{ $json.id }}): the item’s revision is then used and no extra read is needed.',
+	),
+	{
+		displayName: 'Adjustment',
+		name: 'adjustment',
+		type: 'options',
+		options: [
+			{
+				name: 'Set Balance',
+				value: 'set',
+				description: 'Make the balance exactly this many points (e.g. from an external program)',
+			},
+			{ name: 'Add Points', value: 'add', description: 'Add this many points to the balance' },
+			{
+				name: 'Subtract Points',
+				value: 'subtract',
+				description: 'Take this many points off the balance (it may not go below 0)',
+			},
+		],
+		default: 'set',
+	},
+	{
+		displayName: 'Points',
+		name: 'points',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+		required: true,
+		description:
+			'A whole number: the new balance (0–999,999,999), or the points to add or subtract (1–9,999,999)',
+	},
+	optionsCollection([
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Sync from external program',
+			description: 'Why the points changed (at most 100 characters), shown in the transaction',
+		},
+		{
+			displayName: 'Revision',
+			name: 'revision',
+			type: 'string',
+			default: '',
+			description:
+				'Adjust only if the account is still at this revision. Empty: the input item’s revision when the item is this account, else the current one is read; a write that lost a race is re-read and tried once more.',
+		},
+		{
+			displayName: 'Skip When Balance Already Matches',
+			name: 'skipUnchanged',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether Set Balance sends nothing when the account (as the input item or a read shows it) already has this balance; the output then says changed: false',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['adjustPoints'] } },
+	properties,
+);
+
+/** Codes Wix uses for a write at a revision that is no longer current. */
+const STALE_CODES = new Set(['REVISION_MISMATCH', 'REVISION_CONFLICT', 'ABORTED']);
+
+function isStale(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const code = String(error.context?.wixErrorCode ?? '');
+	return STALE_CODES.has(code) || (error.httpCode === '409' && code !== 'ALREADY_EXISTS');
+}
+
+/** How many times a write that lost a race is re-read and sent again. */
+export const STALE_RETRIES = 1;
+
+/** The parameter a Wix error on Adjust Points is about. */
+function fieldOf(error: unknown): string {
+	if (isStale(error)) return 'Revision';
+	const e = error as NodeApiError;
+	if (e.httpCode === '404' || e.context?.wixErrorCode === 'ACCOUNT_NOT_FOUND') return 'Account';
+	if (e.httpCode === '428' || String(e.context?.wixErrorCode ?? '').includes('NOT_ACTIVE'))
+		return 'Account (program)';
+	return 'Points';
+}
+
+interface Options {
+	description?: string;
+	revision?: string;
+	skipUnchanged?: boolean;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const accountId = requiredValue(this, 'accountId', 'Account', i);
+	const adjustment = this.getNodeParameter('adjustment', i, 'set') as 'set' | 'add' | 'subtract';
+	const raw = this.getNodeParameter('points', i);
+	const points =
+		adjustment === 'set'
+			? wholeNumber(this, i, 'Points', raw, 0, accountsApi.MAX_BALANCE)
+			: wholeNumber(this, i, 'Points', raw, 1, accountsApi.MAX_ADJUST);
+	const options = this.getNodeParameter('options', i, {}) as Options;
+	const text = (options.description ?? '').trim();
+	if (text.length > 100)
+		throw itemError(
+			this,
+			i,
+			'Description',
+			'INVALID_ARGUMENT',
+			`The description may have at most 100 characters, not ${text.length}`,
+			'Shorten the description and run again.',
+		);
+	const given = String(options.revision ?? '').trim();
+	const known: AccountState | undefined = given
+		? { revision: given, source: 'given' }
+		: stateFromItem(this, i, accountId);
+
+	for (let attempt = 0; ; attempt++) {
+		const state =
+			attempt === 0 && known
+				? known
+				: await forItem(this, i, 'Account', async () => await readAccount(this, accountId, i));
+		if (
+			adjustment === 'set' &&
+			(options.skipUnchanged ?? true) &&
+			state.balance === points &&
+			state.account
+		)
+			return { ...(state.account as IDataObject), changed: false };
+		if (adjustment === 'subtract' && state.source === 'read' && (state.balance ?? 0) < points)
+			throw itemError(
+				this,
+				i,
+				'Points',
+				'NEGATIVE_BALANCE',
+				`Subtracting ${points} points would take the balance of account ${accountId} below 0 (it has ${state.balance ?? 0})`,
+				'Subtract at most the current balance, or use Set Balance.',
+			);
+		const body = {
+			...(adjustment === 'set'
+				? { balance: points }
+				: { amount: adjustment === 'add' ? points : -points }),
+			...(text ? { description: text } : {}),
+			revision: state.revision,
+		};
+		try {
+			const { account, transactionId } = await wixApiRequest<{
+				account: WixLoyaltyAccount;
+				transactionId?: string;
+			}>(this, accountsApi.adjust(accountId, body), i);
+			return { ...(account as IDataObject), transactionId, changed: true };
+		} catch (error) {
+			// A revision the user gave means "only if unchanged": no second try.
+			if (state.source !== 'given' && isStale(error) && attempt < STALE_RETRIES) continue;
+			throw pinToItem(this, error, i, fieldOf(error));
+		}
+	}
+}
