@@ -13,8 +13,8 @@ import { memberLocator } from '../../../member/locator';
 import { optionsCollection } from '../../../shared/descriptions';
 import { itemError, pinToItem } from '../../../shared/itemErrors';
 import { normalizeEmail } from '../../../shared/lists';
-import { CONCURRENT_ITEMS, runConcurrently } from '../../../shared/router';
-import { answerWasLost, wixApiRequest } from '../../../transport';
+import { runConcurrently } from '../../../shared/router';
+import { answerWasLost, itemsAtOnce, wixApiRequest } from '../../../transport';
 import { accountOfContact, type WixLoyaltyAccount } from '../../accounts';
 import { guidMode, requiredValue } from '../../descriptions';
 
@@ -261,7 +261,7 @@ export async function executeBatch(
 	const creating = new Map<string, Promise<WixContact>>();
 	const written = await runConcurrently(
 		writable.length,
-		CONCURRENT_ITEMS,
+		await itemsAtOnce(this),
 		(k) => `contact:${writable[k].contactId ?? writable[k].value}`,
 		async (k) => await createAccount(this, writable[k], creating),
 		{ stopAfterError: stopAfterFailure },

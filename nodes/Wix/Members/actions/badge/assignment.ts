@@ -9,8 +9,8 @@ import type { WixMember } from '../../../api/members';
 import { findMembersBy } from '../../../member/lookup';
 import { itemError, pinToItem } from '../../../shared/itemErrors';
 import { chunks } from '../../../shared/lists';
-import { CONCURRENT_ITEMS, runConcurrently } from '../../../shared/router';
-import { wixApiRequest } from '../../../transport';
+import { runConcurrently } from '../../../shared/router';
+import { itemsAtOnce, wixApiRequest } from '../../../transport';
 import { requiredList, requiredValue } from '../../descriptions';
 
 interface Pending {
@@ -100,7 +100,7 @@ export async function changeAssignments(
 	);
 	const written = await runConcurrently(
 		writable.length,
-		CONCURRENT_ITEMS,
+		await itemsAtOnce(ctx),
 		(k) => `badge:${writable[k].badgeId}`,
 		async (k) => await write(ctx, writable[k], assign),
 		{ stopAfterError: stopAfterFailure },
