@@ -1,5 +1,6 @@
 // Walks the n8n editor in Debian's Chromium the way a new user would: log in, search the node panel
-// for "Wix", open every imported template and one node's parameters. Every step waits for the
+// for "Wix", open every imported template and the parameters of a Wix Contacts and a Wix Workflows
+// node (the latter's stage picker opened). Every step waits for the
 // element it needs (no fixed sleeps) and fails on an error toast. Used by the browser test and by
 // `npm run screenshots`, which keeps the pictures for the README.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +26,11 @@ export interface TourOptions {
 	workflows: TourWorkflow[];
 	/** The node whose parameter panel is opened, and a parameter that panel must show. */
 	parameterPanel: { workflowId: string; nodeName: string; parameter: string };
+	/**
+	 * A Wix Workflows node whose parameter panel is opened, and a picker (an options parameter that
+	 * loads its list from Wix) that is opened there.
+	 */
+	workflowsPanel?: { workflowId: string; nodeName: string; picker: string };
 	/** A workflow whose Wix call fails: executed from the canvas, its error toast is the expected one. */
 	failingWorkflowId?: string;
 	imagesDir: string;
@@ -35,6 +41,8 @@ export interface TourReport {
 	nodePanel: string[];
 	canvases: Array<{ id: string; name: string; nodesOnCanvas: string[] }>;
 	parameters: string[];
+	/** The Wix Workflows panel's parameters, and the entries its picker listed. */
+	workflowsPanel?: { parameters: string[]; pickerOptions: string[] };
 	/** The error toast the failing workflow raised. */
 	failureToast?: string;
 	screenshots: string[];
@@ -141,6 +149,58 @@ export async function login(page: Page, url: string) {
 	await page.waitForURL((u) => !u.pathname.includes('signin'), { timeout: STEP_TIMEOUT });
 }
 
+/** The parameters the open parameter panel shows. */
+async function visibleParameters(page: Page): Promise<string[]> {
+	return await page
+		.locator('[data-test-id="ndv"] [data-test-id^="parameter-input-"]:visible')
+		.evaluateAll((els) =>
+			[
+				...new Set(
+					els.map((e) => (e.getAttribute('data-test-id') ?? '').replace('parameter-input-', '')),
+				),
+			].filter((n) => n && n !== 'field'),
+		);
+}
+
+/** A manual workflow with a Wix Workflows node moving a card of the given pipeline. */
+export function moveCardWorkflow(pipeline: { id: string; name: string }) {
+	return {
+		name: 'Move a funnel card',
+		settings: {},
+		nodes: [
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'move',
+				name: 'Move Card',
+				type: 'n8n-nodes-wix-crm.wixWorkflows',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {
+					resource: 'card',
+					operation: 'move',
+					cardId: '',
+					pipelineId: {
+						__rl: true,
+						mode: 'list',
+						value: pipeline.id,
+						cachedResultName: pipeline.name,
+					},
+					stageId: '',
+				},
+				credentials: { wixApiKeyApi: { id: 'wixSandboxApiKey', name: 'Wix sandbox' } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Move Card', type: 'main', index: 0 }]] } },
+	};
+}
+
 export async function tourEditor(options: TourOptions): Promise<TourReport> {
 	const { url, imagesDir, log = () => undefined } = options;
 	mkdirSync(imagesDir, { recursive: true });
@@ -195,18 +255,33 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
 		await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.locator(`[data-test-id="parameter-input-${parameter}"]`).first().waitFor();
-		report.parameters = await ndv
-			.locator('[data-test-id^="parameter-input-"]:visible')
-			.evaluateAll((els) =>
-				[
-					...new Set(
-						els.map((e) => (e.getAttribute('data-test-id') ?? '').replace('parameter-input-', '')),
-					),
-				].filter((n) => n && n !== 'field'),
-			);
+		report.parameters = await visibleParameters(page);
 		await expectNoErrorToast(page, `${nodeName} parameters`);
 		await shoot('parameters-contacts.png');
 		log(`${nodeName} parameters: ${report.parameters.join(', ')}`);
+
+		if (options.workflowsPanel) {
+			const panel = options.workflowsPanel;
+			await page.goto(`${url}/workflow/${panel.workflowId}`);
+			await page
+				.locator(`[data-test-id="canvas-node"][data-node-name="${panel.nodeName}"]`)
+				.dblclick();
+			const picker = ndv.locator(`[data-test-id="parameter-input-${panel.picker}"]`).first();
+			await picker.waitFor();
+			const parameters = await visibleParameters(page);
+			// The list comes from Wix through the node's load-options method when the picker opens.
+			await picker.click();
+			const entries = page.locator('.el-select-dropdown__item:visible');
+			await entries.first().waitFor();
+			// An entry shows its name, and its description on a line below.
+			const pickerOptions = (await entries.allInnerTexts()).map((t) => t.trim().split('\n')[0]);
+			await expectNoErrorToast(page, `${panel.nodeName} parameters`);
+			await shoot('parameters-workflows.png');
+			report.workflowsPanel = { parameters, pickerOptions };
+			log(
+				`${panel.nodeName} parameters: ${parameters.join(', ')}; ${panel.picker}: ${pickerOptions.join(', ')}`,
+			);
+		}
 
 		if (options.failingWorkflowId) {
 			await page.goto(`${url}/workflow/${options.failingWorkflowId}`);
@@ -252,6 +327,16 @@ export async function tourNpmStartStack({
 		const failing = (await stack.n8n.api('POST', '/workflows', missingContactWorkflow())) as {
 			id: string;
 		};
+		const { pipelines } = (await (
+			await fetch(`${stack.sandbox.url}/_sandbox/pipelines`)
+		).json()) as { pipelines: Array<{ id: string; name: string }> };
+		const moveCard = (await stack.n8n.api(
+			'POST',
+			'/workflows',
+			moveCardWorkflow(pipelines[0]),
+		)) as {
+			id: string;
+		};
 		return await tourEditor({
 			url: stack.n8n.url,
 			workflows: templateWorkflows(join(REPO_DIR, 'templates')),
@@ -260,6 +345,7 @@ export async function tourNpmStartStack({
 				nodeName: 'Upsert in Wix',
 				parameter: 'email',
 			},
+			workflowsPanel: { workflowId: moveCard.id, nodeName: 'Move Card', picker: 'stageId' },
 			failingWorkflowId: failing.id,
 			imagesDir,
 			log,

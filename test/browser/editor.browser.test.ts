@@ -31,7 +31,10 @@ test('searching the node panel for "Wix" offers every node of the package', () =
 });
 
 test('every template opens on the canvas with all of its nodes and no error toast', () => {
-	expect(templates.length).toBeGreaterThanOrEqual(5);
+	expect(templates.length).toBeGreaterThanOrEqual(8);
+	expect(templates.map((t) => t.id)).toEqual(
+		expect.arrayContaining(['wixTplLeadFunnel', 'wixTplLeadFunLeg']),
+	);
 	for (const template of templates) {
 		const canvas = report.canvases.find((c) => c.id === template.id);
 		expect({ id: template.id, nodes: [...(canvas?.nodesOnCanvas ?? [])].sort() }).toEqual({
@@ -47,6 +50,21 @@ test('a Wix Contacts node opens its parameter panel with the upsert fields', () 
 	);
 });
 
+test('a Wix Workflows node opens its parameter panel, and its stage picker lists the pipeline’s stages from Wix', () => {
+	expect(report.workflowsPanel?.parameters).toEqual(
+		expect.arrayContaining(['api', 'resource', 'operation', 'cardId', 'pipelineId', 'stageId']),
+	);
+	// The demo pipeline's stages in order, then its done stage.
+	expect(report.workflowsPanel?.pickerOptions).toEqual([
+		'New Lead',
+		'Contacted',
+		'Qualified',
+		'Proposal Sent',
+		'Negotiating',
+		'Done (Done Stage)',
+	]);
+});
+
 test("a failing Wix call shows Wix's error, naming the node, the contact and Wix's code", () => {
 	expect(report.failureToast).toContain('Get Contact');
 	expect(report.failureToast).toContain(MISSING_CONTACT);
@@ -54,6 +72,6 @@ test("a failing Wix call shows Wix's error, naming the node, the contact and Wix
 });
 
 test('each step left a screenshot', () => {
-	expect(report.screenshots).toHaveLength(templates.length + 3);
+	expect(report.screenshots).toHaveLength(templates.length + 4);
 	for (const file of report.screenshots) expect(statSync(file).size).toBeGreaterThan(10_000);
 });
