@@ -66,20 +66,28 @@ const createOrUpdate = {
 	credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
 };
 
-function handBuilt(sandbox: WixSandbox) {
+const HEADER_AUTH = { id: 'benchHeaderAuth01', name: 'Wix API key as a header' };
+
+/**
+ * One Create Contact per item, all at once, as users build it: with the API key typed into the
+ * headers, or kept in an n8n Header Auth credential (which n8n decrypts for every request, as it
+ * does ours).
+ */
+function handBuilt(sandbox: WixSandbox, withCredential: boolean) {
+	const headers = [{ name: 'wix-site-id', value: sandbox.creds.siteId }];
+	if (!withCredential) headers.unshift({ name: 'Authorization', value: sandbox.creds.apiKey });
 	return {
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
+		...(withCredential ? { credentials: { httpHeaderAuth: HEADER_AUTH } } : {}),
 		parameters: {
 			method: 'POST',
 			url: `${sandbox.url}/contacts/v4/contacts`,
+			...(withCredential
+				? { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' }
+				: {}),
 			sendHeaders: true,
-			headerParameters: {
-				parameters: [
-					{ name: 'Authorization', value: sandbox.creds.apiKey },
-					{ name: 'wix-site-id', value: sandbox.creds.siteId },
-				],
-			},
+			headerParameters: { parameters: headers },
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody:
@@ -134,10 +142,18 @@ async function main() {
 			const credentials = e2eCredentials(sandbox).map((c) =>
 				c.type === 'wixApiKeyApi' ? { ...c, data: { ...c.data, requestsPerMinute: perMinute } } : c,
 			);
-			await n8n.importCredentials(credentials);
+			await n8n.importCredentials([
+				...credentials,
+				{
+					...HEADER_AUTH,
+					type: 'httpHeaderAuth',
+					data: { name: 'Authorization', value: sandbox.creds.apiKey },
+				},
+			]);
 			for (const [name, writer] of [
 				['Create or Update', createOrUpdate],
-				['hand-built HTTP Request', handBuilt(sandbox)],
+				['hand-built HTTP Request, key in the headers', handBuilt(sandbox, false)],
+				['hand-built HTTP Request, Header Auth credential', handBuilt(sandbox, true)],
 			] as const) {
 				await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
 				await admin(sandbox, 'POST', '/config', {

@@ -7,6 +7,8 @@ import { admin } from '../helpers/sandbox';
 
 export const API_KEY_CREDENTIAL = { id: 'wixSandboxApiKey', name: 'Wix sandbox (API key)' };
 export const OAUTH_CREDENTIAL = { id: 'wixSandboxOAuth2', name: 'Wix sandbox (OAuth2)' };
+/** The API key paced at 1,200 per minute, for long template runs that test outcomes, not pacing. */
+export const FAST_KEY_CREDENTIAL = { id: 'wixSandboxFastKey', name: 'Wix sandbox (API key, fast)' };
 export const BAD_KEY_CREDENTIAL = { id: 'wixSandboxBadKey', name: 'Wix sandbox (wrong key)' };
 export const SITE_BACKEND_CREDENTIAL = {
 	id: 'wixSandboxSiteFns',
@@ -37,6 +39,16 @@ export function e2eCredentials(sandbox: { url: string; creds: SandboxCredentials
 				publicKey: creds.publicKey,
 				baseUrl: sandbox.url,
 				requestsPerMinute: 200,
+			},
+		},
+		{
+			...FAST_KEY_CREDENTIAL,
+			type: 'wixApiKeyApi',
+			data: {
+				apiKey: creds.apiKey,
+				siteId: creds.siteId,
+				baseUrl: sandbox.url,
+				requestsPerMinute: 1200,
 			},
 		},
 		{
@@ -154,11 +166,15 @@ export function contactsNode(
  * A template as a user imports it: the file unchanged but for what the user sets up, i.e. the
  * credentials picked on the Wix nodes and the external base URL in the Settings node.
  */
-export function templateAsImported(file: string, externalUrl: string): { id: string; body: any } {
+export function templateAsImported(
+	file: string,
+	externalUrl: string,
+	apiKeyCredential = API_KEY_CREDENTIAL,
+): { id: string; body: any } {
 	const template = JSON.parse(readFileSync(file, 'utf8'));
 	const id = workflowId('tp');
 	for (const node of template.nodes) {
-		if (node.credentials?.wixApiKeyApi) node.credentials.wixApiKeyApi = API_KEY_CREDENTIAL;
+		if (node.credentials?.wixApiKeyApi) node.credentials.wixApiKeyApi = apiKeyCredential;
 		if (node.credentials?.wixOAuth2Api) node.credentials.wixOAuth2Api = OAUTH_CREDENTIAL;
 		if (node.credentials?.wixSiteBackendApi)
 			node.credentials.wixSiteBackendApi = SITE_BACKEND_CREDENTIAL;

@@ -55,10 +55,14 @@ export interface FunnelRun {
 export async function runLeadFunnel(
 	{ sandbox, external, n8n, webhookBase }: Stack,
 	api: FunnelApi,
-	{ dealCount = 50, parallel = 5 } = {},
+	{
+		dealCount = 50,
+		parallel = 5,
+		apiKeyCredential = undefined as { id: string; name: string } | undefined,
+	} = {},
 ): Promise<FunnelRun> {
 	const { file, path } = LEAD_FUNNEL_TEMPLATES[api];
-	const { body } = templateAsImported(join(TEMPLATES, file), external.url);
+	const { body } = templateAsImported(join(TEMPLATES, file), external.url, apiKeyCredential);
 	const created = await n8n.api('POST', '/workflows', {
 		name: body.name,
 		nodes: body.nodes,
