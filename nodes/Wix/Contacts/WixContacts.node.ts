@@ -13,7 +13,7 @@ import * as emailSubscription from './actions/emailSubscription';
 import * as label from './actions/label';
 import { router } from './actions/router';
 import { getCustomFields, getLabels } from './methods/loadOptions';
-import { searchContacts } from './methods/listSearch';
+import { searchContacts } from '../contact/listSearch';
 
 export class WixContacts implements INodeType {
 	description: INodeTypeDescription = {

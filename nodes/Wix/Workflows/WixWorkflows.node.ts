@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { searchContacts } from '../Contacts/methods/listSearch';
+import { searchContacts } from '../contact/listSearch';
 import { authenticationProperty } from '../shared/descriptions';
 import * as card from './actions/card';
 import * as funnel from './actions/funnel';

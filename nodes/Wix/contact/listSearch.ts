@@ -1,7 +1,9 @@
+// The contact picker's list: newest first, searched by name, email or phone; every node with a
+// contact picker uses it.
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import * as contactsApi from '../../api/contacts';
-import { wixApiRequest } from '../../transport';
+import * as contactsApi from '../api/contacts';
+import { wixApiRequest } from '../transport';
 
 const PAGE = 100;
 
