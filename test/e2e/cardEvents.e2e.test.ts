@@ -100,7 +100,7 @@ test('every card event of both APIs is offered, runs once per event and carries 
 	// Not selected: the pipeline's own event reached n8n but started nothing.
 	expect(deliveries.some((d: any) => d.eventType.endsWith('pipeline_created'))).toBe(true);
 
-	const runs = await settled(wf.id);
+	const runs = await settled(wf.id, { atLeast: sentEvents.size });
 	expect(runs).toHaveLength(sentEvents.size);
 	const items = runs
 		.map(firstItem)

@@ -249,16 +249,22 @@ export function triggerKit(sandbox: E2E['sandbox'], n8n: N8nInstance, webhookBas
 		};
 	}
 
-	/** Waits until the sandbox delivered everything and n8n has stopped adding executions. */
-	async function settled(workflowId: string): Promise<any[]> {
+	/**
+	 * Waits until the sandbox delivered everything, at least `atLeast` executions exist, and n8n has
+	 * added none for three readings in a row: a loaded n8n starts the executions of deliveries it
+	 * already answered a while later (they queue for its expression isolate).
+	 */
+	async function settled(workflowId: string, { atLeast = 0 } = {}): Promise<any[]> {
 		await admin(sandbox, 'GET', '/webhooks/deliveries');
 		let last = -1;
-		for (let round = 0; round < 40; round++) {
+		let quiet = 0;
+		for (let round = 0; round < 80; round++) {
 			const list = await n8n.executions(workflowId);
 			const running = list.some(
 				(e) => !e.finished && e.status !== 'error' && e.status !== 'success',
 			);
-			if (list.length === last && !running) return list;
+			quiet = list.length === last && !running ? quiet + 1 : 0;
+			if (quiet >= 2 && list.length >= atLeast) return list;
 			last = list.length;
 			await new Promise((r) => setTimeout(r, 500));
 		}
