@@ -19,11 +19,21 @@ import {
 	createAutomation,
 	deleteAutomation,
 	deliveryId,
+	isOwnDelivery,
 	readAutomationEntity,
 	readDelivery,
 	secretMatches,
 } from './automation';
 import { WIX_EVENTS } from './events';
+import {
+	ACCOUNT_SLUGS,
+	crossedUpward,
+	crossingKey,
+	LOYALTY_ACCOUNT,
+	pointsChangeOf,
+	rewardFlipIsOurs,
+	type PointsChange,
+} from './loyalty';
 import {
 	MAX_WEBHOOK_BYTES,
 	parsePublicKey,
@@ -91,6 +101,69 @@ function seenBefore(ctx: IWebhookFunctions, eventId: string): boolean {
 	const merged = [...new Set([...stored, ...inMemory])];
 	staticData.seenEventIds = merged.slice(-SEEN_LIMIT);
 	return false;
+}
+
+interface TriggerOptions {
+	ignoreOwnWrites?: boolean;
+	includeRaw?: boolean;
+	balanceThreshold?: number;
+}
+
+type Verdict =
+	| { drop: true; status?: number; message?: string }
+	| { drop: false; extra?: IDataObject };
+
+/**
+ * Loyalty account events: the change behind the event (one read of the account's transactions,
+ * only when Ignore Own Writes or a threshold needs it), whether it was ours, and whether it crossed
+ * the threshold. A change Wix cannot be read for is answered 503, so Wix delivers it again.
+ */
+async function judgeLoyaltyEvent(
+	ctx: IWebhookFunctions,
+	event: WixEvent,
+	options: TriggerOptions,
+): Promise<Verdict> {
+	if (event.entityFqdn !== LOYALTY_ACCOUNT) return { drop: false };
+	const threshold =
+		typeof options.balanceThreshold === 'number' && Number.isFinite(options.balanceThreshold)
+			? options.balanceThreshold
+			: undefined;
+	const ignoreOwn = options.ignoreOwnWrites !== false;
+	if (!ACCOUNT_SLUGS.has(event.slug) || !event.entity) {
+		// Reward availability carries no balance: no crossing to see.
+		if (threshold !== undefined) return { drop: true };
+		if (!ignoreOwn || event.slug !== 'reward_availability_updated') return { drop: false };
+		try {
+			const ours = await rewardFlipIsOurs(ctx, event.entityId, event.entity, event.eventTime);
+			return ours ? { drop: true } : { drop: false };
+		} catch (error) {
+			ctx.logger.warn(
+				`Wix Trigger: could not read the loyalty transactions behind event ${event.eventId}; Wix will deliver it again: ${(error as Error).message}`,
+			);
+			return { drop: true, status: 503, message: 'Could not read the change; deliver again' };
+		}
+	}
+	if (threshold === undefined && (!ignoreOwn || event.slug === 'created')) return { drop: false };
+	let change: PointsChange;
+	try {
+		change = await pointsChangeOf(ctx, event.slug, event.entity);
+	} catch (error) {
+		ctx.logger.warn(
+			`Wix Trigger: could not read the loyalty transactions behind event ${event.eventId}; Wix will deliver it again: ${(error as Error).message}`,
+		);
+		return { drop: true, status: 503, message: 'Could not read the change; deliver again' };
+	}
+	if (ignoreOwn && change.ours) return { drop: true };
+	const extra: IDataObject = {
+		previousBalance: change.previousBalance,
+		balance: change.balance,
+		...(change.transactionId ? { transactionId: change.transactionId } : {}),
+	};
+	if (threshold === undefined) return { drop: false, extra };
+	if (!crossedUpward(change, threshold)) return { drop: true };
+	// Both events of one change (updated, points_updated) and any copy bring the same crossing.
+	if (seenBefore(ctx, crossingKey(event.entityId, change, threshold))) return { drop: true };
+	return { drop: false, extra: { ...extra, threshold } };
 }
 
 export class WixTrigger implements INodeType {
@@ -191,12 +264,21 @@ export class WixTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Balance Crossed Threshold',
+						name: 'balanceThreshold',
+						type: 'number',
+						typeOptions: { minValue: 0, numberPrecision: 0 },
+						default: 1000,
+						description:
+							'Loyalty account events (Created, Updated, Points Updated) start the workflow only when the change took the balance from below this number to at or above it: once per crossing, also when Wix delivers an event twice or out of order, and again after the balance fell below and rose again. Costs one read of the account’s transactions per change. Other events are not affected; Reward Availability Updated is dropped.',
+					},
+					{
 						displayName: 'Ignore Own Writes',
 						name: 'ignoreOwnWrites',
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to drop events caused by this package’s own nodes (so a 2-way sync does not loop)',
+							'Whether to drop events caused by this package’s own nodes (so a 2-way sync does not loop). Loyalty points changes are told by the transaction Wix keeps: one read per Loyalty Account Updated / Points Updated event.',
 					},
 					{
 						displayName: 'Include Raw Event',
@@ -277,10 +359,7 @@ export class WixTrigger implements INodeType {
 			req.rawBody ?? (typeof req.body === 'string' ? Buffer.from(req.body) : Buffer.alloc(0));
 		if (raw.length > MAX_WEBHOOK_BYTES) return answer(413, 'Body too large for a Wix webhook');
 
-		const options = this.getNodeParameter('triggerOptions', {}) as {
-			ignoreOwnWrites?: boolean;
-			includeRaw?: boolean;
-		};
+		const options = this.getNodeParameter('triggerOptions', {}) as TriggerOptions;
 		if (this.getNodeParameter('source', 'appWebhook') === 'automation') {
 			const state = this.getWorkflowStaticData('node') as { secret?: string };
 			if (!secretMatches((this.getQueryData() as IDataObject).secret, state.secret))
@@ -291,7 +370,11 @@ export class WixTrigger implements INodeType {
 				payload.triggerKey ?? this.getNodeParameter('automationTrigger', ''),
 			);
 			const about = await readAutomationEntity(this, triggerKey, payload as IDataObject);
-			if (options.ignoreOwnWrites !== false && about.event && isOwnEvent(about.event))
+			if (
+				options.ignoreOwnWrites !== false &&
+				((about.event && isOwnEvent(about.event)) ||
+					isOwnDelivery(triggerKey, payload as IDataObject))
+			)
 				return answer(200);
 			const eventId = deliveryId(raw, about.revision);
 			if (seenBefore(this, eventId)) return answer(200);
@@ -332,8 +415,13 @@ export class WixTrigger implements INodeType {
 		if (events.length && !events.includes(event.eventType)) return answer(200);
 		if (options.ignoreOwnWrites !== false && isOwnEvent(event)) return answer(200);
 
-		if (seenBefore(this, event.eventId)) return answer(200);
+		// Read before the event ID is noted: an event that could not be judged is delivered again.
+		const verdict = await judgeLoyaltyEvent(this, event, options);
+		if (verdict.drop && verdict.status) return answer(verdict.status, verdict.message);
+		if (seenBefore(this, event.eventId) || verdict.drop) return answer(200);
 
-		return start(this.helpers.returnJsonArray(event as unknown as IDataObject));
+		return start(
+			this.helpers.returnJsonArray({ ...event, ...verdict.extra } as unknown as IDataObject),
+		);
 	}
 }

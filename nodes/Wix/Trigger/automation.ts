@@ -15,6 +15,7 @@ import * as automationsApi from '../api/automations';
 import * as contactsApi from '../api/contacts';
 import * as workflowsApi from '../api/workflows';
 import type { EntityEvent } from '../shared/echo';
+import { carriesPointsMark } from '../shared/loyaltyMark';
 import { wixApiRequest, wixApiRequestAllItems, type WixRequest } from '../transport';
 
 /** Wix's app that performs "send via webhook" actions, and its action key. */
@@ -36,7 +37,12 @@ interface AutomationTrigger {
 	entityId?: (payload: IDataObject) => unknown;
 	/** What changes with every change of the entity (default: its `revision`). */
 	revisionOf?: (entity: IDataObject) => unknown;
+	/** Whether the delivery itself shows it was caused by our write (no read needed). */
+	ownDelivery?: (payload: IDataObject) => boolean;
 }
+
+/** Points earned or adjusted by the Wix Loyalty node: the transaction's description carries our mark. */
+const pointsWrittenByUs = (payload: IDataObject) => carriesPointsMark(payload.description);
 
 const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
 
@@ -100,10 +106,12 @@ export const AUTOMATION_TRIGGERS: Record<string, AutomationTrigger> = {
 	'wix_loyalty-points_earned': {
 		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
 		name: 'Loyalty Points Earned',
+		ownDelivery: pointsWrittenByUs,
 	},
 	'wix_loyalty-points_adjusted': {
 		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
 		name: 'Loyalty Points Adjusted',
+		ownDelivery: pointsWrittenByUs,
 	},
 	'wix_loyalty-tier_updated': {
 		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
@@ -326,4 +334,9 @@ export async function readAutomationEntity(
 		);
 		return { event };
 	}
+}
+
+/** Whether a delivery shows by itself that our own write caused it (loyalty points earned or adjusted). */
+export function isOwnDelivery(triggerKey: string, payload: IDataObject): boolean {
+	return AUTOMATION_TRIGGERS[triggerKey]?.ownDelivery?.(payload) ?? false;
 }

@@ -29,6 +29,9 @@ export interface WixEvent {
 	/** A pipeline card move: the stage the card left and the one it entered. */
 	sourceStageId?: string;
 	targetStageId?: string;
+	/** A badge assigned or unassigned: the badge (the event's entity) and the member. */
+	badgeId?: string;
+	memberId?: string;
 	raw?: Record<string, unknown>;
 }
 
@@ -165,6 +168,29 @@ function flattenCardMove(result: WixEvent) {
 	else if (typeof card === 'string') result.entity = parseJson(card, 'The moved card');
 }
 
+/**
+ * Loyalty Points Updated comes as `{ account }` (wix-api.md D.5): the account goes in `entity`, as
+ * the other account events have it, so a workflow (and the trigger) reads its balance and revision
+ * in one place.
+ */
+function flattenLoyaltyPoints(result: WixEvent) {
+	const body = result.entity;
+	if (result.entityFqdn !== 'wix.loyalty.v1.account' || result.slug !== 'points_updated' || !body)
+		return;
+	const account = body.account;
+	if (typeof account === 'object' && account !== null && !Array.isArray(account))
+		result.entity = account as Record<string, unknown>;
+	else if (typeof account === 'string') result.entity = parseJson(account, 'The account');
+}
+
+/** Badge events (`wix.badges.v3.badge`, action body `{ memberId }`): both IDs beside the body. */
+function badgeIds(result: WixEvent) {
+	if (result.entityFqdn !== 'wix.badges.v3.badge') return;
+	result.badgeId = result.entityId;
+	const memberId = result.entity?.memberId;
+	if (typeof memberId === 'string') result.memberId = memberId;
+}
+
 /** Verifies a webhook body and flattens its three layers into one event. */
 export function readWixWebhook(
 	body: string,
@@ -197,6 +223,8 @@ export function readWixWebhook(
 	};
 	if (!result.eventId) throw new WebhookRejection('The event has no ID');
 	flattenCardMove(result);
+	flattenLoyaltyPoints(result);
+	badgeIds(result);
 	if (options.includeRaw)
 		result.raw = {
 			envelope: { ...envelope, data: event, identity },

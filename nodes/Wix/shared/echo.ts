@@ -12,6 +12,9 @@
 // because Wix may deliver the webhook before the answer (forgotten again when the request fails).
 import { ENTITY_FQDN as CONTACT } from '../api/contacts';
 
+/** Loyalty accounts, as webhooks name them. */
+export const LOYALTY_ACCOUNT = 'wix.loyalty.v1.account';
+
 /** The custom field that carries the mark, as the nodes create it. */
 export const SYNC_REVISION_FIELD = {
 	displayName: 'n8n Sync Revision',
@@ -42,6 +45,9 @@ const MARKS_IN_WIX: Record<string, (entity: Entity) => { mark: unknown }> = {
  */
 const CREATION_KEYS: Record<string, (entity: Entity) => unknown> = {
 	[CONTACT]: (entity) => (entity.primaryInfo as { email?: unknown } | undefined)?.email,
+	// A loyalty account by its contact (one account per contact); Create Account takes nothing else
+	// Wix would keep, so its echo is known only in the process that made it.
+	[LOYALTY_ACCOUNT]: (entity) => entity.contactId,
 };
 
 function mark(key: string, now = Date.now()) {

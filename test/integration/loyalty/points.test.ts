@@ -28,7 +28,7 @@ describe('Account → Adjust Points', () => {
 		expect(requests).toHaveLength(1);
 		expect(requests[0].body).toEqual({
 			balance: 42,
-			description: 'Sync from external program',
+			description: 'Sync from external program (via n8n)',
 			revision: a.revision,
 		});
 	});

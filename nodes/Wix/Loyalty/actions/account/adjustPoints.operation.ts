@@ -7,6 +7,11 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import * as accountsApi from '../../../api/loyaltyAccounts';
 import { optionsCollection } from '../../../shared/descriptions';
 import { forItem, itemError, pinToItem, wholeNumber } from '../../../shared/itemErrors';
+import {
+	markedDescription,
+	MAX_USER_DESCRIPTION,
+	OWN_POINTS_MARK,
+} from '../../../shared/loyaltyMark';
 import { wixApiRequest } from '../../../transport';
 import {
 	readAccount,
@@ -56,7 +61,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Sync from external program',
-			description: 'Why the points changed (at most 100 characters), shown in the transaction',
+			description:
+				'Why the points changed (at most 90 characters), shown in the transaction; the node adds “(via n8n)”, which tells the Wix Trigger the change came from n8n',
 		},
 		{
 			displayName: 'Revision',
@@ -120,13 +126,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			: wholeNumber(this, i, 'Points', raw, 1, accountsApi.MAX_ADJUST);
 	const options = this.getNodeParameter('options', i, {}) as Options;
 	const text = (options.description ?? '').trim();
-	if (text.length > 100)
+	if (text.length > MAX_USER_DESCRIPTION)
 		throw itemError(
 			this,
 			i,
 			'Description',
 			'INVALID_ARGUMENT',
-			`The description may have at most 100 characters, not ${text.length}`,
+			`The description may have at most ${MAX_USER_DESCRIPTION} characters, not ${text.length} (Wix takes 100; the node adds "${OWN_POINTS_MARK}", how the Wix Trigger knows the change came from n8n)`,
 			'Shorten the description and run again.',
 		);
 	const given = String(options.revision ?? '').trim();
@@ -159,7 +165,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			...(adjustment === 'set'
 				? { balance: points }
 				: { amount: adjustment === 'add' ? points : -points }),
-			...(text ? { description: text } : {}),
+			description: markedDescription(text),
 			revision: state.revision,
 		};
 		try {

@@ -14,6 +14,7 @@ import { optionsCollection } from '../../../shared/descriptions';
 import { itemError, pinToItem } from '../../../shared/itemErrors';
 import { normalizeEmail } from '../../../shared/lists';
 import { runConcurrently } from '../../../shared/router';
+import { LOYALTY_ACCOUNT, noteOwnCreation } from '../../../shared/echo';
 import { answerWasLost, itemsAtOnce, wixApiRequest } from '../../../transport';
 import { accountOfContact, type WixLoyaltyAccount } from '../../accounts';
 import { guidMode, requiredValue } from '../../descriptions';
@@ -301,6 +302,10 @@ async function createAccount(
 		}
 		const contactId = String(item.contactId);
 		const extra = { contactCreated: item.contactCreated ?? false };
+		// Wix keeps nothing of who created an account: the Wix Trigger's Ignore Own Writes knows this
+		// creation by a note in this process, made before the request (Wix may deliver the event
+		// before the answer) and taken back when nothing was created.
+		const note = noteOwnCreation(LOYALTY_ACCOUNT, contactId);
 		try {
 			const { account } = await wixApiRequest<{ account: WixLoyaltyAccount }>(
 				ctx,
@@ -314,6 +319,7 @@ async function createAccount(
 				const existing = await accountOfContact(ctx, contactId, i).catch(() => undefined);
 				if (existing) return { ...(existing as IDataObject), created: true, ...extra };
 			}
+			note.forget();
 			if (item.ifExists === 'returnExisting' && isAlreadyExists(error)) {
 				const existing = await accountOfContact(ctx, contactId, i);
 				return { ...(existing as IDataObject), created: false, ...extra };

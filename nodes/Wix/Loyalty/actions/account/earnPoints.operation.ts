@@ -7,6 +7,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import * as accountsApi from '../../../api/loyaltyAccounts';
 import { optionsCollection } from '../../../shared/descriptions';
 import { forItem, itemError, wholeNumber } from '../../../shared/itemErrors';
+import { markedDescription, MAX_USER_DESCRIPTION } from '../../../shared/loyaltyMark';
 import { wixApiRequest } from '../../../transport';
 import type { WixLoyaltyAccount } from '../../accounts';
 import { accountLocator, requiredValue } from '../../descriptions';
@@ -46,7 +47,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Bonus for the spring campaign',
-			description: 'How the points were earned (at most 100 characters)',
+			description:
+				'How the points were earned (at most 90 characters); the node adds “(via n8n)”, which tells the Wix Trigger the change came from n8n',
 		},
 		{
 			displayName: 'Idempotency Key',
@@ -106,7 +108,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const options = this.getNodeParameter('options', i, {}) as Options;
 	const text = (value?: string) => String(value ?? '').trim();
 	for (const [field, value, max] of [
-		['Description', text(options.description), 100],
+		['Description', text(options.description), MAX_USER_DESCRIPTION],
 		['Activity Type', text(options.activityType), 100],
 		['Idempotency Key', text(options.idempotencyKey), 256],
 	] as const) {
@@ -130,7 +132,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		appId: text(options.appId) || accountsApi.LOYALTY_APP_ID,
 		idempotencyKey,
 	};
-	if (text(options.description)) body.description = text(options.description);
+	body.description = markedDescription(options.description);
 	if (text(options.activityType)) body.activityType = text(options.activityType);
 	if (text(options.orderId)) body.orderId = text(options.orderId);
 	const { account, transactionId } = await forItem(
