@@ -24,17 +24,29 @@ export interface TourOptions {
 	url: string;
 	workflows: TourWorkflow[];
 	/** The node whose parameter panel is opened, and a parameter that panel must show. */
-	parameterPanel: { workflowId: string; nodeName: string; parameter: string };
+	parameterPanel: ParameterPanel;
+	/** More parameter panels to open (e.g. a Wix Loyalty node), each with its own screenshot. */
+	moreParameterPanels?: ParameterPanel[];
 	/** A workflow whose Wix call fails: executed from the canvas, its error toast is the expected one. */
 	failingWorkflowId?: string;
 	imagesDir: string;
 	log?: (line: string) => void;
 }
 
+export interface ParameterPanel {
+	workflowId: string;
+	nodeName: string;
+	parameter: string;
+	/** The screenshot's file name. */
+	screenshot?: string;
+}
+
 export interface TourReport {
 	nodePanel: string[];
 	canvases: Array<{ id: string; name: string; nodesOnCanvas: string[] }>;
 	parameters: string[];
+	/** The parameters each further panel showed, by node name. */
+	moreParameters: Record<string, string[]>;
 	/** The error toast the failing workflow raised. */
 	failureToast?: string;
 	screenshots: string[];
@@ -144,7 +156,13 @@ export async function login(page: Page, url: string) {
 export async function tourEditor(options: TourOptions): Promise<TourReport> {
 	const { url, imagesDir, log = () => undefined } = options;
 	mkdirSync(imagesDir, { recursive: true });
-	const report: TourReport = { nodePanel: [], canvases: [], parameters: [], screenshots: [] };
+	const report: TourReport = {
+		nodePanel: [],
+		canvases: [],
+		parameters: [],
+		moreParameters: {},
+		screenshots: [],
+	};
 	const browser = await launchChromium();
 	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 	page.setDefaultTimeout(STEP_TIMEOUT);
@@ -190,23 +208,30 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
 			log(`${workflow.name}: ${nodesOnCanvas.length} nodes on the canvas`);
 		}
 
-		const { workflowId, nodeName, parameter } = options.parameterPanel;
-		await page.goto(`${url}/workflow/${workflowId}`);
-		await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
-		const ndv = page.locator('[data-test-id="ndv"]');
-		await ndv.locator(`[data-test-id="parameter-input-${parameter}"]`).first().waitFor();
-		report.parameters = await ndv
-			.locator('[data-test-id^="parameter-input-"]:visible')
-			.evaluateAll((els) =>
-				[
-					...new Set(
-						els.map((e) => (e.getAttribute('data-test-id') ?? '').replace('parameter-input-', '')),
-					),
-				].filter((n) => n && n !== 'field'),
-			);
-		await expectNoErrorToast(page, `${nodeName} parameters`);
-		await shoot('parameters-contacts.png');
-		log(`${nodeName} parameters: ${report.parameters.join(', ')}`);
+		const openPanel = async ({ workflowId, nodeName, parameter, screenshot }: ParameterPanel) => {
+			await page.goto(`${url}/workflow/${workflowId}`);
+			await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			await ndv.locator(`[data-test-id="parameter-input-${parameter}"]`).first().waitFor();
+			const shown = await ndv
+				.locator('[data-test-id^="parameter-input-"]:visible')
+				.evaluateAll((els) =>
+					[
+						...new Set(
+							els.map((e) =>
+								(e.getAttribute('data-test-id') ?? '').replace('parameter-input-', ''),
+							),
+						),
+					].filter((n) => n && n !== 'field'),
+				);
+			await expectNoErrorToast(page, `${nodeName} parameters`);
+			await shoot(screenshot ?? 'parameters-contacts.png');
+			log(`${nodeName} parameters: ${shown.join(', ')}`);
+			return shown;
+		};
+		report.parameters = await openPanel(options.parameterPanel);
+		for (const panel of options.moreParameterPanels ?? [])
+			report.moreParameters[panel.nodeName] = await openPanel(panel);
 
 		if (options.failingWorkflowId) {
 			await page.goto(`${url}/workflow/${options.failingWorkflowId}`);
@@ -260,6 +285,14 @@ export async function tourNpmStartStack({
 				nodeName: 'Upsert in Wix',
 				parameter: 'email',
 			},
+			moreParameterPanels: [
+				{
+					workflowId: 'wixTplLoyaltySet',
+					nodeName: 'Set Balance',
+					parameter: 'points',
+					screenshot: 'parameters-loyalty.png',
+				},
+			],
 			failingWorkflowId: failing.id,
 			imagesDir,
 			log,

@@ -31,7 +31,10 @@ test('searching the node panel for "Wix" offers every node of the package', () =
 });
 
 test('every template opens on the canvas with all of its nodes and no error toast', () => {
-	expect(templates.length).toBeGreaterThanOrEqual(5);
+	expect(templates.length).toBeGreaterThanOrEqual(9);
+	expect(templates.map((t) => t.id)).toEqual(
+		expect.arrayContaining(['wixTplLoyaltySet', 'wixTplLoyaltySyn', 'wixTplLoyaltyMil']),
+	);
 	for (const template of templates) {
 		const canvas = report.canvases.find((c) => c.id === template.id);
 		expect({ id: template.id, nodes: [...(canvas?.nodesOnCanvas ?? [])].sort() }).toEqual({
@@ -47,6 +50,12 @@ test('a Wix Contacts node opens its parameter panel with the upsert fields', () 
 	);
 });
 
+test('a Wix Loyalty node (a loyalty template’s Set Balance) opens its parameter panel with no error toast', () => {
+	expect(report.moreParameters['Set Balance']).toEqual(
+		expect.arrayContaining(['resource', 'operation', 'adjustment', 'points']),
+	);
+});
+
 test("a failing Wix call shows Wix's error, naming the node, the contact and Wix's code", () => {
 	expect(report.failureToast).toContain('Get Contact');
 	expect(report.failureToast).toContain(MISSING_CONTACT);
@@ -54,6 +63,6 @@ test("a failing Wix call shows Wix's error, naming the node, the contact and Wix
 });
 
 test('each step left a screenshot', () => {
-	expect(report.screenshots).toHaveLength(templates.length + 3);
+	expect(report.screenshots).toHaveLength(templates.length + 4);
 	for (const file of report.screenshots) expect(statSync(file).size).toBeGreaterThan(10_000);
 });
