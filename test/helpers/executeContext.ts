@@ -300,3 +300,54 @@ export async function runPoll(options: PollOptions): Promise<IDataObject[] | nul
 	const result = await options.node.poll!.call(context as never);
 	return result ? result[0].map((item) => item.json) : null;
 }
+
+export interface WebhookOptions {
+	node: INodeType;
+	parameters: Record<string, unknown>;
+	credentials: { type: 'wixApiKeyApi' | 'wixOAuth2Api'; data: IDataObject };
+	/** The node's static data, kept by the caller between requests as n8n keeps it. */
+	staticData: IDataObject;
+	/** The raw request body (a Wix webhook's JWT). */
+	body: string;
+	query?: IDataObject;
+	/** The workflow ID, which per-process caches of the node are keyed by. */
+	workflowId?: string;
+}
+
+export interface WebhookResult {
+	status: number;
+	/** The items the request started an execution with, or null when it started none. */
+	items: IDataObject[] | null;
+	requests: SentRequest[];
+}
+
+/** Runs a trigger's `webhook()` on one request, with real HTTP for the node's own requests. */
+export async function runWebhook(options: WebhookOptions): Promise<WebhookResult> {
+	const execute = await contextFor({ ...options, items: [{}] });
+	let status = 200;
+	const res = {
+		status(code: number) {
+			status = code;
+			return res;
+		},
+		json: () => res,
+		end: () => res,
+	};
+	const context = {
+		...execute,
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			execute.getNodeParameter(name, 0, fallback),
+		getWorkflowStaticData: () => options.staticData,
+		getWorkflow: () => ({ id: options.workflowId ?? 'test-workflow', name: 'Test' }),
+		getRequestObject: () => ({ rawBody: Buffer.from(options.body) }),
+		getResponseObject: () => res,
+		getQueryData: () => options.query ?? {},
+	};
+	const result = await options.node.webhook!.call(context as never);
+	const items = result.workflowData ? result.workflowData[0].map((item) => item.json) : null;
+	return {
+		status,
+		items,
+		requests: (execute as unknown as { requests: SentRequest[] }).requests,
+	};
+}

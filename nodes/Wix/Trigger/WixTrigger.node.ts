@@ -31,6 +31,7 @@ import {
 	crossingKey,
 	LOYALTY_ACCOUNT,
 	pointsChangeOf,
+	rewardFlipIsOurs,
 	type PointsChange,
 } from './loyalty';
 import {
@@ -130,7 +131,17 @@ async function judgeLoyaltyEvent(
 	const ignoreOwn = options.ignoreOwnWrites !== false;
 	if (!ACCOUNT_SLUGS.has(event.slug) || !event.entity) {
 		// Reward availability carries no balance: no crossing to see.
-		return threshold === undefined ? { drop: false } : { drop: true };
+		if (threshold !== undefined) return { drop: true };
+		if (!ignoreOwn || event.slug !== 'reward_availability_updated') return { drop: false };
+		try {
+			const ours = await rewardFlipIsOurs(ctx, event.entityId, event.entity, event.eventTime);
+			return ours ? { drop: true } : { drop: false };
+		} catch (error) {
+			ctx.logger.warn(
+				`Wix Trigger: could not read the loyalty transactions behind event ${event.eventId}; Wix will deliver it again: ${(error as Error).message}`,
+			);
+			return { drop: true, status: 503, message: 'Could not read the change; deliver again' };
+		}
 	}
 	if (threshold === undefined && (!ignoreOwn || event.slug === 'created')) return { drop: false };
 	let change: PointsChange;

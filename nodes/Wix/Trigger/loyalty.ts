@@ -8,7 +8,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { TRANSACTIONS_PATH, type WixLoyaltyTransaction } from '../api/loyaltyTransactions';
 import { LOYALTY_ACCOUNT } from '../shared/echo';
 import { carriesPointsMark } from '../shared/loyaltyMark';
-import { wixApiRequest } from '../transport';
+import { wixApiRequest, type WixRequest } from '../transport';
 
 export { LOYALTY_ACCOUNT };
 
@@ -87,6 +87,24 @@ export function changeFrom(
 	return undefined;
 }
 
+/** An account's newest transactions created at or before `time`, newest first. */
+function transactionsUpTo(accountId: string, time: string | undefined, limit: number): WixRequest {
+	const filter: IDataObject = { accountId: { $eq: accountId } };
+	if (time) filter.createdDate = { $lte: time };
+	return {
+		method: 'POST',
+		path: `${TRANSACTIONS_PATH}/query`,
+		body: {
+			query: {
+				filter,
+				sort: [{ fieldName: 'createdDate', order: 'DESC' }],
+				cursorPaging: { limit },
+			},
+		},
+		errors: {},
+	};
+}
+
 /** Reads, per process and for two minutes, answered per account revision: updated and points_updated of one change cost one read. */
 const CACHE_TTL_MS = 2 * 60 * 1000;
 const CACHE_MAX = 2000;
@@ -124,20 +142,14 @@ export async function pointsChangeOf(
 	const key = `${String(ctx.getWorkflow().id ?? '')}:${String(account.id)}:${revision}:${balance}`;
 	const hit = cached(key);
 	if (hit) return hit;
-	const filter: IDataObject = { accountId: { $eq: String(account.id) } };
-	if (typeof account.updatedDate === 'string') filter.createdDate = { $lte: account.updatedDate };
-	const answer = await wixApiRequest<{ loyaltyTransactions?: WixLoyaltyTransaction[] }>(ctx, {
-		method: 'POST',
-		path: `${TRANSACTIONS_PATH}/query`,
-		body: {
-			query: {
-				filter,
-				sort: [{ fieldName: 'createdDate', order: 'DESC' }],
-				cursorPaging: { limit: CANDIDATES },
-			},
-		},
-		errors: {},
-	});
+	const answer = await wixApiRequest<{ loyaltyTransactions?: WixLoyaltyTransaction[] }>(
+		ctx,
+		transactionsUpTo(
+			String(account.id),
+			typeof account.updatedDate === 'string' ? account.updatedDate : undefined,
+			CANDIDATES,
+		),
+	);
 	// No transaction left this balance: the revision moved without points moving.
 	const change = changeFrom(account, answer.loyaltyTransactions ?? []) ?? {
 		previousBalance: balance,
@@ -146,6 +158,25 @@ export async function pointsChangeOf(
 	};
 	keep(key, change);
 	return change;
+}
+
+/**
+ * Whether a reward-availability event (`{ rewardAvailable, updateTrigger }`, no account) was caused
+ * by our points write: it was, when a balance change flipped it and the account's newest
+ * transaction at the event's time carries our mark (one request). Anything else is not ours.
+ */
+export async function rewardFlipIsOurs(
+	ctx: IWebhookFunctions,
+	accountId: string,
+	body: Record<string, unknown> | null,
+	eventTime: string | undefined,
+): Promise<boolean> {
+	if (body?.updateTrigger !== 'BALANCE_UPDATED' || !eventTime) return false;
+	const answer = await wixApiRequest<{ loyaltyTransactions?: WixLoyaltyTransaction[] }>(
+		ctx,
+		transactionsUpTo(accountId, eventTime, 1),
+	);
+	return carriesPointsMark(answer.loyaltyTransactions?.[0]?.description);
 }
 
 /** Whether a change took the balance from below `threshold` to at or above it. */
