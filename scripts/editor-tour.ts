@@ -25,16 +25,26 @@ export interface TourOptions {
 	url: string;
 	workflows: TourWorkflow[];
 	/** The node whose parameter panel is opened, and a parameter that panel must show. */
-	parameterPanel: { workflowId: string; nodeName: string; parameter: string };
 	/**
 	 * A Wix Workflows node whose parameter panel is opened, and a picker (an options parameter that
 	 * loads its list from Wix) that is opened there.
 	 */
 	workflowsPanel?: { workflowId: string; nodeName: string; picker: string };
+	parameterPanel: ParameterPanel;
+	/** More parameter panels to open (e.g. a Wix Loyalty node), each with its own screenshot. */
+	moreParameterPanels?: ParameterPanel[];
 	/** A workflow whose Wix call fails: executed from the canvas, its error toast is the expected one. */
 	failingWorkflowId?: string;
 	imagesDir: string;
 	log?: (line: string) => void;
+}
+
+export interface ParameterPanel {
+	workflowId: string;
+	nodeName: string;
+	parameter: string;
+	/** The screenshot's file name. */
+	screenshot?: string;
 }
 
 export interface TourReport {
@@ -43,6 +53,8 @@ export interface TourReport {
 	parameters: string[];
 	/** The Wix Workflows panel's parameters, and the entries its picker listed. */
 	workflowsPanel?: { parameters: string[]; pickerOptions: string[] };
+	/** The parameters each further panel showed, by node name. */
+	moreParameters: Record<string, string[]>;
 	/** The error toast the failing workflow raised. */
 	failureToast?: string;
 	screenshots: string[];
@@ -204,7 +216,13 @@ export function moveCardWorkflow(pipeline: { id: string; name: string }) {
 export async function tourEditor(options: TourOptions): Promise<TourReport> {
 	const { url, imagesDir, log = () => undefined } = options;
 	mkdirSync(imagesDir, { recursive: true });
-	const report: TourReport = { nodePanel: [], canvases: [], parameters: [], screenshots: [] };
+	const report: TourReport = {
+		nodePanel: [],
+		canvases: [],
+		parameters: [],
+		moreParameters: {},
+		screenshots: [],
+	};
 	const browser = await launchChromium();
 	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 	page.setDefaultTimeout(STEP_TIMEOUT);
@@ -250,15 +268,20 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
 			log(`${workflow.name}: ${nodesOnCanvas.length} nodes on the canvas`);
 		}
 
-		const { workflowId, nodeName, parameter } = options.parameterPanel;
-		await page.goto(`${url}/workflow/${workflowId}`);
-		await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
 		const ndv = page.locator('[data-test-id="ndv"]');
-		await ndv.locator(`[data-test-id="parameter-input-${parameter}"]`).first().waitFor();
-		report.parameters = await visibleParameters(page);
-		await expectNoErrorToast(page, `${nodeName} parameters`);
-		await shoot('parameters-contacts.png');
-		log(`${nodeName} parameters: ${report.parameters.join(', ')}`);
+		const openPanel = async ({ workflowId, nodeName, parameter, screenshot }: ParameterPanel) => {
+			await page.goto(`${url}/workflow/${workflowId}`);
+			await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
+			await ndv.locator(`[data-test-id="parameter-input-${parameter}"]`).first().waitFor();
+			const shown = await visibleParameters(page);
+			await expectNoErrorToast(page, `${nodeName} parameters`);
+			await shoot(screenshot ?? 'parameters-contacts.png');
+			log(`${nodeName} parameters: ${shown.join(', ')}`);
+			return shown;
+		};
+		report.parameters = await openPanel(options.parameterPanel);
+		for (const panel of options.moreParameterPanels ?? [])
+			report.moreParameters[panel.nodeName] = await openPanel(panel);
 
 		if (options.workflowsPanel) {
 			const panel = options.workflowsPanel;
@@ -346,6 +369,14 @@ export async function tourNpmStartStack({
 				parameter: 'email',
 			},
 			workflowsPanel: { workflowId: moveCard.id, nodeName: 'Move Card', picker: 'stageId' },
+			moreParameterPanels: [
+				{
+					workflowId: 'wixTplLoyaltySet',
+					nodeName: 'Set Balance',
+					parameter: 'points',
+					screenshot: 'parameters-loyalty.png',
+				},
+			],
 			failingWorkflowId: failing.id,
 			imagesDir,
 			log,

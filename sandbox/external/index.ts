@@ -18,6 +18,15 @@ export interface CrmContact {
 	updatedAt: string;
 }
 
+/** An email the stand-in email service accepted for delivery. */
+export interface EmailMessage {
+	id: string;
+	to: string;
+	subject: string;
+	text: string;
+	sentAt: string;
+}
+
 export interface Subscriber {
 	email: string;
 	firstName?: string;
@@ -28,6 +37,8 @@ export interface Subscriber {
 export class ExternalSystems {
 	readonly crm = new Map<string, CrmContact>();
 	readonly subscribers = new Map<string, Subscriber>();
+	/** Emails sent through `POST /email-service/messages`, in order. */
+	readonly messages: EmailMessage[] = [];
 	readonly deals = new Deals();
 	readonly loyalty = new ExternalLoyalty();
 	/** What each loyalty event delivery answered, for tests. */
@@ -132,6 +143,7 @@ export class ExternalSystems {
 			return this.json(res, 200, {
 				crm: [...this.crm.values()],
 				subscribers: [...this.subscribers.values()],
+				messages: this.messages,
 				deals: [...this.deals.deals.values()],
 				dealDeliveries: this.dealDeliveries,
 				loyaltyAccounts: [...this.loyalty.accounts.values()],
@@ -141,6 +153,7 @@ export class ExternalSystems {
 		if (route === 'POST /reset') {
 			this.crm.clear();
 			this.subscribers.clear();
+			this.messages.length = 0;
 			this.deals.deals.clear();
 			this.dealDeliveries.length = 0;
 			this.loyalty.reset();
@@ -161,6 +174,29 @@ export class ExternalSystems {
 			for (const s of list)
 				this.subscribers.set(s.email.toLowerCase(), { ...s, email: s.email.toLowerCase() });
 			return this.json(res, 200, { accepted: list.length });
+		}
+		// Sending: one message or a list `{to, subject, text}`; all or nothing, 422 naming the first bad one.
+		if (route === 'POST /email-service/messages') {
+			const list: any[] = Array.isArray(body)
+				? body
+				: Array.isArray(body.messages)
+					? body.messages
+					: [body];
+			for (const m of list) {
+				if (typeof m.to !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(m.to))
+					return this.json(res, 422, { error: `invalid recipient ${JSON.stringify(m.to)}` });
+				if (typeof m.subject !== 'string' || !m.subject.trim())
+					return this.json(res, 422, { error: `no subject for ${m.to}` });
+			}
+			const sent = list.map((m) => ({
+				id: randomUUID(),
+				to: m.to.toLowerCase(),
+				subject: m.subject,
+				text: typeof m.text === 'string' ? m.text : '',
+				sentAt: new Date().toISOString(),
+			}));
+			this.messages.push(...sent);
+			return this.json(res, 200, { sent: sent.map((m) => m.id) });
 		}
 		// What a person does in the CRM's own screens: the CRM then notifies its webhook subscriber.
 		// Changes made through the API (by the integration itself) send no event, as CRMs let you set up.

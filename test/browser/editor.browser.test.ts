@@ -31,9 +31,15 @@ test('searching the node panel for "Wix" offers every node of the package', () =
 });
 
 test('every template opens on the canvas with all of its nodes and no error toast', () => {
-	expect(templates.length).toBeGreaterThanOrEqual(8);
+	expect(templates.length).toBeGreaterThanOrEqual(11);
 	expect(templates.map((t) => t.id)).toEqual(
-		expect.arrayContaining(['wixTplLeadFunnel', 'wixTplLeadFunLeg']),
+		expect.arrayContaining([
+			'wixTplLeadFunnel',
+			'wixTplLeadFunLeg',
+			'wixTplLoyaltySet',
+			'wixTplLoyaltySyn',
+			'wixTplLoyaltyMil',
+		]),
 	);
 	for (const template of templates) {
 		const canvas = report.canvases.find((c) => c.id === template.id);
@@ -63,6 +69,12 @@ test('a Wix Workflows node opens its parameter panel, and its stage picker lists
 		'Negotiating',
 		'Done (Done Stage)',
 	]);
+});
+
+test('a Wix Loyalty node (a loyalty template’s Set Balance) opens its parameter panel with no error toast', () => {
+	expect(report.moreParameters['Set Balance']).toEqual(
+		expect.arrayContaining(['resource', 'operation', 'adjustment', 'points']),
+	);
 });
 
 test("a failing Wix call shows Wix's error, naming the node, the contact and Wix's code", () => {

@@ -138,3 +138,34 @@ describe('external loyalty program', () => {
 		});
 	});
 });
+
+describe('stand-in email service', () => {
+	it('sends one message or a list, records them in order, and refuses a bad recipient or no subject', async () => {
+		const one = await call('POST', '/email-service/messages', {
+			to: 'Ada@Example.com',
+			subject: 'Almost there',
+			text: '50 points to go',
+		});
+		expect(one.status).toBe(200);
+		expect(one.body.sent).toHaveLength(1);
+		const list = await call('POST', '/email-service/messages', [
+			{ to: 'b@example.com', subject: 'S' },
+			{ to: 'c@example.com', subject: 'S', text: 't' },
+		]);
+		expect(list.body.sent).toHaveLength(2);
+		expect(
+			(await call('POST', '/email-service/messages', { to: 'nobody', subject: 'S' })).status,
+		).toBe(422);
+		expect((await call('POST', '/email-service/messages', { to: 'd@example.com' })).status).toBe(
+			422,
+		);
+		const { body } = await call('GET', '/state');
+		expect(body.messages.map((m: any) => [m.to, m.subject, m.text])).toEqual([
+			['ada@example.com', 'Almost there', '50 points to go'],
+			['b@example.com', 'S', ''],
+			['c@example.com', 'S', 't'],
+		]);
+		await call('POST', '/reset');
+		expect((await call('GET', '/state')).body.messages).toEqual([]);
+	});
+});
