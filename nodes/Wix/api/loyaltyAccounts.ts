@@ -22,7 +22,7 @@ export const MAX_EARN = 9_999_999;
 export const MAX_ADJUST = 9_999_999;
 export const MAX_BALANCE = 999_999_999;
 
-const NOT_ACTIVE =
+export const NOT_ACTIVE =
 	'The loyalty program is not active (it is in DRAFT or PAUSED): activate it first (Wix Loyalty → Program → Activate), then run again.';
 const STALE =
 	'The account changed since its revision was read (field revision): the node re-reads it and tries once more; if this still fails, something else is changing the account — run again.';

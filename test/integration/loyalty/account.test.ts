@@ -88,6 +88,46 @@ describe('Account → Create', () => {
 		expect(await accounts()).toHaveLength(100);
 	});
 
+	it('a second run with Return Existing sends no create: accounts are found 100 contacts per request', async () => {
+		await activate();
+		const items = Array.from({ length: 120 }, (_, k) => ({ email: `again${k}@example.com` }));
+		const parameters = {
+			resource: 'account',
+			operation: 'create',
+			customerBy: 'email',
+			email: (_: number, item: any) => item.email,
+			options: { ifExists: 'returnExisting' },
+		};
+		const first = await run(parameters, { items });
+		expect(first.output.every((o) => o.json.created === true)).toBe(true);
+		const second = await run(parameters, { items });
+		expect(second.output.map((o) => [o.json.created, o.json.id])).toEqual(
+			first.output.map((o) => [false, o.json.id]),
+		);
+		const creates = second.requests.filter(
+			(r) => r.method === 'POST' && r.url.endsWith('/loyalty-accounts/v1/accounts'),
+		);
+		expect(creates).toHaveLength(0);
+		// The program once, the emails in two batches, the accounts in two.
+		expect(second.requests.length).toBeLessThanOrEqual(5);
+	});
+
+	it('makes no contact while the program is not active', async () => {
+		const { output } = await run(
+			{
+				resource: 'account',
+				operation: 'create',
+				customerBy: 'email',
+				email: 'newcomer@example.com',
+			},
+			{ continueOnFail: true },
+		);
+		expect(output[0].json).toMatchObject({ code: 'PROGRAM_NOT_ACTIVE' });
+		expect(output[0].json.description).toMatch(/activate it first/);
+		const contacts = await ok('POST', '/contacts/v4/contacts/query', { query: {} });
+		expect(contacts.contacts).toHaveLength(0);
+	});
+
 	it('creates one contact for two items with the same new email; the second item finds the account taken', async () => {
 		await activate();
 		const { output } = await run(

@@ -1,10 +1,13 @@
 // Create Account for a contact (by ID), a member (by ID) or an email. Emails and member IDs are
 // looked up in batches of 100 (Query Contacts, Query Members); a missing contact is created through
-// the contacts code. Then one Create Account per item, five at a time.
+// the contacts code. The program is read once first (no contact is made for a program that cannot
+// take accounts), and with Return Existing the accounts that exist already are found 100 contacts
+// per request, so a second run sends no create. Then one Create Account per item, several at once.
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import * as accountsApi from '../../../api/loyaltyAccounts';
+import * as programsApi from '../../../api/loyaltyPrograms';
 import type { WixContact } from '../../../contact/info';
 import { findContactsBy } from '../../../contact/lookup';
 import { createContact } from '../../../contact/write';
@@ -12,7 +15,7 @@ import { findMembersBy } from '../../../member/lookup';
 import { memberLocator } from '../../../member/locator';
 import { optionsCollection } from '../../../shared/descriptions';
 import { itemError, pinToItem } from '../../../shared/itemErrors';
-import { normalizeEmail } from '../../../shared/lists';
+import { chunks, normalizeEmail } from '../../../shared/lists';
 import { runConcurrently } from '../../../shared/router';
 import { LOYALTY_ACCOUNT, noteOwnCreation } from '../../../shared/echo';
 import { answerWasLost, itemsAtOnce, wixApiRequest } from '../../../transport';
@@ -252,6 +255,9 @@ export async function executeBatch(
 			);
 	}
 
+	await refuseUnlessProgramActive(this, pending, results);
+	await findExistingAccounts(this, pending, results);
+
 	// Without Continue On Fail nothing is written after an item that already failed.
 	const stopAfterFailure = !this.continueOnFail();
 	const failedEarly = results.findIndex((r) => r instanceof Error);
@@ -271,6 +277,76 @@ export async function executeBatch(
 		if (result !== undefined) results[writable[k].index] = result;
 	});
 	return results;
+}
+
+const fieldOf = (item: Pending) =>
+	item.by === 'contactId' ? 'Contact' : item.by === 'memberId' ? 'Member' : 'Email';
+
+/** Reads the program once: a program that is not ACTIVE takes no account, so nothing is written. */
+async function refuseUnlessProgramActive(
+	ctx: IExecuteFunctions,
+	pending: Pending[],
+	results: Array<IDataObject | Error>,
+) {
+	const open = pending.filter((p) => !results[p.index]);
+	if (!open.length) return;
+	let status: string | undefined;
+	try {
+		status = (await wixApiRequest<{ loyaltyProgram?: { status?: string } }>(ctx, programsApi.get()))
+			.loyaltyProgram?.status;
+	} catch (error) {
+		for (const p of open) results[p.index] = pinToItem(ctx, error, p.index, fieldOf(p));
+		return;
+	}
+	if (status === 'ACTIVE') return;
+	for (const p of open)
+		results[p.index] = itemError(
+			ctx,
+			p.index,
+			fieldOf(p),
+			'PROGRAM_NOT_ACTIVE',
+			`The loyalty program is ${status ?? 'not set up'}, so it takes no accounts`,
+			accountsApi.NOT_ACTIVE,
+		);
+}
+
+/**
+ * With Return Existing, the accounts of known contacts are read 100 contacts per request (Query
+ * Loyalty Accounts by contactId), so a run over customers who have accounts sends no create.
+ */
+async function findExistingAccounts(
+	ctx: IExecuteFunctions,
+	pending: Pending[],
+	results: Array<IDataObject | Error>,
+) {
+	const wanted = pending.filter(
+		(p) => !results[p.index] && p.ifExists === 'returnExisting' && p.contactId,
+	);
+	const ids = [...new Set(wanted.map((p) => String(p.contactId)))];
+	const accountOf = new Map<string, WixLoyaltyAccount>();
+	try {
+		for (const batch of chunks(ids, 100)) {
+			const { loyaltyAccounts = [] } = await wixApiRequest<{
+				loyaltyAccounts?: WixLoyaltyAccount[];
+			}>(
+				ctx,
+				accountsApi.queryPage({
+					filter: { contactId: { $in: batch } },
+					cursorPaging: { limit: 100 },
+				}),
+			);
+			for (const account of loyaltyAccounts)
+				if (account.contactId) accountOf.set(account.contactId, account);
+		}
+	} catch {
+		// The look-up is a shortcut: without it each item finds its account through Wix's answer.
+		return;
+	}
+	for (const p of wanted) {
+		const account = accountOf.get(String(p.contactId));
+		if (account)
+			results[p.index] = { ...(account as IDataObject), created: false, contactCreated: false };
+	}
 }
 
 async function createAccount(
