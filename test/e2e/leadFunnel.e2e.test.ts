@@ -8,6 +8,7 @@ const { sandbox, external, n8n } = e2e();
 const stack = { sandbox, external, n8n, webhookBase: n8n.url };
 
 // The runs check outcomes; pacing has its own tests. At Wix's 200 per minute each took 3.5 min.
+// Unpaced, with the sandbox's limit lifted; setting it back also empties the sandbox's window.
 beforeEach(async () => {
 	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
 	await admin(sandbox, 'POST', '/config', { rateLimitPerMinute: 1200 });
