@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // `npm run bench`: speed, memory and request counts of the Contacts operations against the sandbox.
 // Results go to bench/results/latest.json; numbers worth keeping belong in the issue's closing note.
 import { mkdirSync, writeFileSync } from 'node:fs';

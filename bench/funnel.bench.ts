@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // `npm run bench` (funnel part): a lead funnel of 1,000 deals set up from scratch through the Wix
 // Workflows node on the pipelines API: Set Up Funnel with five stages, then one Card Create run
 // with 1,000 items whose main contact is given by email (half the contacts exist, half do not).

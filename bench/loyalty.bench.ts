@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // `npm run bench` (loyalty part): the requests the Wix Loyalty node sends for the template "Set up
 // and activate loyalty from an external program" (templates/loyalty-setup-from-external-program.json)
 // and for setting 2,000 balances from a Get Many's output. The node runs in-process, built, against

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Events per second through the Wix Trigger (signed JWT verified, unwrapped, deduplicated) against
 // n8n's plain Webhook node on the same n8n, same machine, same run. Prints and records the ratio.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

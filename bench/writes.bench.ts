@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Writes in real n8n, side by side with what a user would build by hand: Create or Update against
 // an HTTP Request node that fires one Create Contact per item, all at once. Two regimes at 50 ms of
 // latency: no site limit (the floor is the latency over the requests under way at once) and a site

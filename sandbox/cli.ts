@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // `npm run sandbox -- --port 7800 --seed demo` starts the sandbox and prints what to connect with.
 import { startSandbox, type SandboxOptions } from './server';
 

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Deterministic demo data: contacts with labels and custom fields, a few members, shared timestamps,
 // and (demo only) a pipeline and a legacy workflow with cards, and loyalty with tiers and badges.
 import { createContact } from './contacts/contacts';

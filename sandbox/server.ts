@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The local Wix sandbox: an HTTP server that answers like www.wixapis.com for the APIs in
 // wix-api.md, plus an admin API under /_sandbox for tests and benchmarks. This file only composes:
 // core/ serves HTTP, checks callers, limits, faults and delivers webhooks; each Wix API is a folder
@@ -215,7 +216,11 @@ export class WixSandbox implements AdminHost {
 					sendJson(res, 500, { message: String(error), details: {} }, randomUUID());
 			});
 		});
-		this.server.keepAliveTimeout = 5000;
+		// Idle connections are closed by the clients (undici after 4 s), never by the sandbox. The
+		// sandbox often shares a process with a test whose node run keeps the event loop busy for
+		// seconds; a server-side keep-alive timer then fired late, just as the test reused the idle
+		// connection, and reset that request (ECONNRESET in the Get Many while-writing tests).
+		this.server.keepAliveTimeout = 0;
 		await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
 		const address = this.server.address() as AddressInfo;
 		this.url = `http://${host}:${address.port}`;

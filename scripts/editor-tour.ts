@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Walks the n8n editor in Debian's Chromium the way a new user would: log in, search the node panel
 // for "Wix", open every imported template and the parameters of a Wix Contacts and a Wix Workflows
 // node (the latter's stage picker opened). Every step waits for the

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Starts a real n8n (the pinned runtime from n8n-runtime.mjs) with this package installed the way
 // n8n's Community Nodes screen installs it, plus helpers to drive it headless: CLI imports and
 // executions, login, API key, publish, executions. Used by `npm start` and the e2e tests.

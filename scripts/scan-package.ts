@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Runs n8n's community package scanner (@n8n/scan-community-package, the tool behind n8n's
 // verification) on this repository, without the registry: its exported `analyzePackage` with the
 // file patterns the scanner itself uses, on both of its legs:

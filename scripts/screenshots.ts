@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // `npm run screenshots`: tours the stack `npm start` runs in Debian's Chromium (scripts/editor-tour.ts)
 // and keeps the pictures in docs/images for the README. Needs `apt-get install chromium`.
 import { join } from 'node:path';

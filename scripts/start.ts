@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // `npm start`: builds the package, starts the local Wix sandbox (demo data) and a real n8n with the
 // packed package installed, a "Wix sandbox" credential and the templates imported. Ctrl-C stops all of them.
 import { execFileSync } from 'node:child_process';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Wix Automations v2 (the API the official n8n node uses to register its webhook): create, get,
 // query (cursor paging) and delete automations, and run the "send via webhook" action when a
 // trigger the sandbox knows happens.

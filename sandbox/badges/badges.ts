@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Member badges, v3 (wix-api.md E.2; `@wix/members`' default `badges` export): create, list, get,
 // update, delete; assign to and unassign from members (with the `badge_assigned` /
 // `badge_unassigned` webhooks), the members of a badge, the badges of members. Who is a member is

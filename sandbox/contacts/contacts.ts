@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Contacts v4 (wix-api.md A): create, get, update, delete, list, query, label, unlabel.
 import { appError, notFound, validationError } from '../core/errors';
 import { asArray } from '../core/http';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The parts of a contact Wix computes rather than stores as given: primary info, display names,
 // subscription fields (from Email Subscriptions) and membership status (from Members).
 import type { ContactsSite } from './context';

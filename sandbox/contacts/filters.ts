@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The filterable and sortable fields of Query Contacts (wix-api.md A.7), and the search.
 import type { FieldResolver, FieldRule } from '../core/query';
 import type { ExtendedFieldsState } from '../extendedFields/store';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Merge and preview merge (wix-api.md A.8): the target's values win, lists and labels are unioned.
 import { appError, validationError } from '../core/errors';
 import type { ContactsContext } from './context';

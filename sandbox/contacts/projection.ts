@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Fieldsets and fields: which parts of a contact Get, List and Query return.
 import { validationError } from '../core/errors';
 import type { Contact } from './types';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // What Wix rejects in a contact's info, and how it stores what it accepts.
 import { appError, validationError, type FieldViolation } from '../core/errors';
 import type { ContactsSite } from './context';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The admin API under /_sandbox (no Wix API lives there): tests and benchmarks reset and seed the
 // site, read the request log, tune limits, inject faults and register webhook targets. What is
 // about one Wix API (roles, sign-ups, form submissions, read-outs) comes from that API's module.

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Who may call: API keys with `wix-site-id` (with the permissions a key was given) and app
 // access tokens from the OAuth client-credentials flow, which expire (wix-api.md F).
 import { randomBytes } from 'node:crypto';

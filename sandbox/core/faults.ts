@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Injected failures, so tests can prove the nodes survive what a busy Wix site does to them.
 import { randomUUID } from 'node:crypto';
 

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Request parsing the way Wix's SDK builds requests (wix-api.md 1.2).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

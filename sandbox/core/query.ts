@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Wix's query language (wix-api.md 1.4): validation against a filterable-fields table, then evaluation.
 import { appError, validationError } from './errors';
 

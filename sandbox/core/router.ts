@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // One route table per API module; the server matches a request against their concatenation.
 import type { Caller, Permission, SandboxCredentials } from './auth';
 import type { SiteContext } from './context';

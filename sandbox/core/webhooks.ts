@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Everything the sandbox POSTs out: app webhooks (signed JWTs to the registered targets) and the
 // "send via webhook" action of Wix Automations share one delivery loop, one log and one set of faults.
 import type { DomainEventInput } from './context';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Email Subscriptions (wix-api.md E.3), coupled to the contacts whose primary email they describe.
 import { refreshContactsForEmail } from '../contacts/contacts';
 import type { ContactsContext } from '../contacts/context';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Extended Fields API (wix-api.md B): find-or-create, get, list, query, rename, delete.
 import { customKey, emitEntity, type SiteContext } from '../core/context';
 import { appError, notFound, validationError } from '../core/errors';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The stand-in CRM's deals, for the lead-funnel template: each has a stage of the seed's funnel
 // and an open/won/lost status. Every change, through any call, is announced to the CRM's webhook
 // (the integration only reads deals, so there is no echo to suppress).

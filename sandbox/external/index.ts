@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Stand-ins for the external systems the templates talk to: a CRM and an email delivery service,
 // with inspectable state. Not Wix: the templates reach them with n8n's HTTP Request node.
 import { randomUUID } from 'node:crypto';

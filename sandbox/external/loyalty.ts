@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The stand-in external loyalty program the loyalty templates sync with: one account per customer
 // email with a name and a points balance. Its API (what an integration calls) lists, creates and
 // updates accounts; what happens in the program itself (a customer earns or spends points, staff

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Loyalty accounts (wix-api.md D.2–D.3, SDK `_loyalty_accounts`): one per contact, created only
 // while the program is ACTIVE; string revisions; balance = earned + adjusted − redeemed − expired,
 // never below 0; Earn Points idempotent per key; Adjust Points sets or changes the balance against

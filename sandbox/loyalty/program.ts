@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The loyalty program (wix-api.md D.1): DRAFT with sample data on a new site; Update customises it
 // and keeps its status; Activate and Pause move it. Earning, adjusting and creating accounts need it
 // ACTIVE.

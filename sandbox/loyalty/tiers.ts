@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Loyalty tiers (wix-api.md D.4, SDK `_loyalty_tiers`): list, get, create, update, delete, and the
 // tiers program settings. An account's tier is the tier with the most required points at or below
 // its `tier.points` (earned + adjusted [INFER]); below every tier it is the base tier (`tier.id` null).

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Loyalty transactions (wix-api.md D.3, SDK `_loyalty_transactions`): one per earn or adjustment,
 // adjustments with the balance before and after; query by cursor, get by ID.
 import { ID_OPS, cursorQuery, field, type QueryField } from '../core/cursorQuery';

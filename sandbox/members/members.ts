@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Site members (wix-api.md E.1): sign-up, get, list and query with fieldsets and search. The one
 // place that knows who is a member: contacts (delete, merge, email changes), loyalty (an
 // account's memberId) and badges (who may hold one) ask here.

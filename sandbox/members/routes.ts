@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 import { createContact } from '../contacts/contacts';
 import type { ContactsSite } from '../contacts/context';
 import { AdminError, adminRoutesFor } from '../core/admin';

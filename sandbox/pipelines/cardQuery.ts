@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Query, Search and Search by Stage for cards, each with the filter and sort fields its SDK spec
 // names: Query filters by ID, pipeline, stage and dates only; Search adds contacts, outcome,
 // priority, value, tags and a free-text `search.expression`.

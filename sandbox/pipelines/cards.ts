@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Pipeline cards (SDK `_crm_cards`): create, get, update (revision required; a stage change is a
 // move), move (revision, the done stage's outcome rules), delete. Moves send `card_moved` beside
 // `card_updated` [INFER: the card changed too].

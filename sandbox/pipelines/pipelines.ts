@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Pipelines (SDK `_crm_pipelines`): string revisions, 1-30 stages plus the done stage, a site
 // limit (MAX_PIPELINES_REACHED), no deleting a pipeline that holds cards, cursor-paged query.
 import { appError, validationError } from '../core/errors';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // What velo/http-functions.js does on a real site, for the operations Wix has no REST API for.
 // Errors use Wix's envelope, as the Velo file answers, so the nodes map them the same way.
 import type { ContactsState } from '../contacts/store';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Legacy cards (wix-api.md C.1-C.3): created at the bottom of a phase unless a 0-based position is
 // given; one active card per contact per workflow (the win phase, archiving and deleting free the
 // contact); at most 5000 cards per workflow; archived cards are hidden unless asked for and Get

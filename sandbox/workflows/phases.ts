@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Phases (wix-api.md C.1, C.3): 0-based display positions that shift on insert and move; the win
 // phase is made with its workflow, is never listed among the active phases, and cannot be moved
 // or deleted [INFER: 400 WIN_PHASE_IS_FIXED].

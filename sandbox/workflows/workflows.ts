@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Workflows (wix-api.md C.1, C.3): each is created with its win phase named "Win" and nothing else;
 // creates answer `{id}` only, updates and deletes `{}`; at most 30 per site (403).
 import { appError } from '../core/errors';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The editor as a user sees it: the stack `npm start` runs (sandbox with demo data, real n8n with
 // the packed package, credentials and templates imported), toured in Debian's Chromium.
 import { existsSync, mkdtempSync, statSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The Wix Trigger's Automation source in real n8n: activation registers one automation (removing
 // leftovers of the same node), its deliveries need the node's secret, and deactivation removes it.
 import { admin, wix } from '../helpers/sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Lead-funnel card events in real, published n8n workflows: every card event the sandbox sends on
 // either API (legacy Workflows, Pipelines & Cards) is offered by the Wix Trigger, starts one
 // execution per event despite redeliveries, and arrives with the card where a workflow looks for

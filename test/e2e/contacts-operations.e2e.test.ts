@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Every Wix Contacts resource in a real n8n: one imported workflow chains the operations a user
 // would combine, executed by n8n's CLI; then the sandbox's state is checked.
 import { admin, wix } from '../helpers/sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The Wix Contacts node in a real n8n: import credentials and a workflow with n8n's CLI, execute it,
 // check what n8n returned and what the sandbox now holds.
 import { admin, wix } from '../helpers/sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Ignore Own Writes in a real n8n: the Wix Trigger drops the events our own successful writes cause,
 // and never a genuine change — not after one of our writes failed, and not another writer's change
 // that raced ours. The writes run in published workflows of the same n8n, as a sync's would.

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Credentials and helpers shared by the e2e tests.
 import { readFileSync } from 'node:fs';
 

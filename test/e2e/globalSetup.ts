@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Starts ONE sandbox and ONE real n8n (our packed package installed as a community package) for
 // every e2e test file; tests reach them through the descriptor in WIX_E2E.
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 import type { N8nInstance } from '../../scripts/n8n-instance';
 import type { ExternalSystems } from '../../sandbox/external';
 import type { WixSandbox } from '../../sandbox/server';

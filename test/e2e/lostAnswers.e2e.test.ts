@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Writes whose answer is lost after Wix saved them, in a real n8n: the run reports them done and
 // the site holds exactly what one write makes (no duplicate contact, no "not found" for a delete
 // that happened).

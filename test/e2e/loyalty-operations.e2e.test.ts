@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Every resource of the Wix Loyalty and Wix Members nodes in a real n8n: one imported workflow per
 // node chains the operations a user would combine (with Continue On Fail steps that must fail
 // alone), executed by n8n's CLI; then the sandbox's state is checked.

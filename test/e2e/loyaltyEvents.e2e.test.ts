@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Loyalty and badge events in real, published n8n workflows: every loyalty account and badge event
 // the sandbox sends is offered by the Wix Trigger and runs once per event despite copies, with the
 // account or the badge and member where a workflow looks; Balance Crossed Threshold runs once per

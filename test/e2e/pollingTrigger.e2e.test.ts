@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The Wix Polling Trigger in a real, published n8n workflow. n8n polls once on activation and
 // then at most every minute, so this test waits for one minute tick.
 import { admin, wix } from '../helpers/sandbox';

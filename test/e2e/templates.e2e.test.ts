@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Each template imported as a user imports it, run in real n8n against the sandbox and the
 // stand-in external systems, checking the end state.
 import { join } from 'node:path';

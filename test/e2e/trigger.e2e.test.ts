@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The Wix Trigger in a real, published n8n workflow: signed webhooks from the sandbox start exactly
 // one execution per event; forgeries start none; a write-back by our own node does not loop.
 import { generateSigningKey, signJwt, buildEventJwt } from '../../sandbox/core/webhookJwt';

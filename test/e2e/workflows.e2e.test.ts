@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Every resource of the Wix Workflows node in a real n8n, on both Wix APIs: imported workflows that
 // chain the operations a user would combine, executed by n8n's CLI, then the sandbox's state checked;
 // Continue On Fail; and the pickers through the REST calls the editor makes.

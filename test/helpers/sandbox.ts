@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type SandboxOptions, type WixSandbox } from '../../sandbox/server';

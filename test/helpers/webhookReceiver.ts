@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // A local HTTP server that keeps what the sandbox POSTs to it, and decodes signed Wix events.
 import { createPublicKey, verify } from 'node:crypto';
 import { createServer, type Server } from 'node:http';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Runs the Wix Workflows node in-process against a test sandbox, and makes the records a test
 // needs straight through the sandbox's API (not through the node under test).
 import { WixWorkflows } from '../../nodes/Wix/Workflows/WixWorkflows.node';

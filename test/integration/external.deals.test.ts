@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The stand-in CRM's deals over HTTP: what the lead-funnel template reacts to.
 import { startExternalSystems, type ExternalSystems } from '../../sandbox/external';
 import { useWebhookReceiver } from '../helpers/webhookReceiver';

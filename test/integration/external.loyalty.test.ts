@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The stand-in external loyalty program over HTTP: what the loyalty templates read, write and
 // listen to.
 import { startExternalSystems, type ExternalSystems } from '../../sandbox/external';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Loyalty account events through the Wix Trigger's webhook() with the sandbox's own signed
 // deliveries: Balance Crossed Threshold agrees with the Polling Trigger's "Loyalty Balance Reached
 // Threshold" on one sequence of changes (the webhook side also getting a copy, an out-of-order pair

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // What n8n's verification looks at: its community package scanner on the source and on the packed
 // tarball (scripts/scan-package.ts), and the tarball's file list (only what n8n loads). Needs
 // `npm run build` first, as `npm test` does.

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The Wix Polling Trigger against the sandbox: first runs, the cursor across polls, shared
 // timestamps across page boundaries, updates during a poll, and manual "fetch test event".
 import type { IDataObject } from 'n8n-workflow';

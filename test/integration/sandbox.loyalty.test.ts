@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Wix Loyalty in the sandbox over HTTP (wix-api.md D and the `_loyalty_*` SDK types): the program's
 // DRAFT/ACTIVE/PAUSED rules, one account per contact, revisions, balances, earn idempotency,
 // transactions, tiers, query/search/list paging, and the webhooks and automations a change sends.

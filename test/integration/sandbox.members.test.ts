@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Members and Badges v3 in the sandbox over HTTP (wix-api.md E.1–E.2 and the SDK types): fieldsets,
 // sign-ups, query and search by login email, get by contact ID; badges with their assignments and
 // events; and the email-subscription query the milestone template needs (E.3).

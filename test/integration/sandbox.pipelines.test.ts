@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // CRM Pipelines & Cards in the sandbox over HTTP (wix-api.md C.6 and the SDK types): stages and
 // the done stage, outcomes, revisions, cursor paging, every error the node turns into a message.
 import { admin, useTestSandbox, wix } from '../helpers/sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The sandbox over HTTP: the Wix behaviours the nodes rely on, so a lenient sandbox fails here.
 import { createServer, type Server } from 'node:http';
 import { createPublicKey, verify } from 'node:crypto';

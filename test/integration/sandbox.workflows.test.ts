@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The legacy Workflows v1 API of the sandbox over HTTP (wix-api.md C.1-C.5): the rules a lead
 // funnel node relies on, so a lenient sandbox fails here.
 import { admin, useTestSandbox, wix } from '../helpers/sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The transport against a misbehaving Wix: retries, resets, timeouts, throttling, through the Wix Contacts node.
 import type { IDataObject } from 'n8n-workflow';
 

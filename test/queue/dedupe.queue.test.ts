@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Wix's redeliveries where n8n is scaled out: a delivery Wix took for lost reaches a webhook
 // processor that never saw it (restarted, or another one behind the load balancer), which knows
 // only what n8n's database holds. Each must start no second execution; genuine repeats still run.

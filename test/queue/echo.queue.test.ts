@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Ignore Own Writes where n8n is scaled out: the write runs in a worker, the event reaches the
 // webhook processor, so no process's memory connects them. Our successful write is still dropped
 // (its proof is in Wix), and a person's edit, also right after our failed write, is still seen.

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // What the queue-mode tests share: the setup test/queue/globalSetup.ts started.
 import { readFileSync } from 'node:fs';
 

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Starts ONE sandbox and ONE n8n in queue mode (Postgres, Redis, main, a webhook processor and two
 // workers) for the queue-mode tests; they reach it through the descriptor in WIX_QUEUE.
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 import type { N8nQueue } from '../../scripts/n8n-queue';
 import type { WixSandbox } from '../../sandbox/server';
 

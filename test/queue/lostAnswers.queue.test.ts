@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // A create whose answer is lost, run by a worker: reported done, and exactly one contact.
 import { API_KEY_CREDENTIAL, callWebhook, webhookChain } from '../e2e/fixtures';
 import { admin } from '../helpers/sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Two workers writing to one site at once, past its request budget: each worker paces itself, and
 // Wix's 429s (with Retry-After) and the transport's backoff absorb the rest, so no item fails.
 import { API_KEY_CREDENTIAL, callWebhook, webhookChain } from '../e2e/fixtures';

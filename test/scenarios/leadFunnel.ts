@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The lead-funnel template (`templates/lead-funnel-from-crm*.json`) imported unchanged, set up, then
 // fed 50 deals by the stand-in CRM: created, moved through the stages, renamed, won, lost and
 // deleted. Single-process n8n and queue mode take the same run: it needs only the n8n to import into

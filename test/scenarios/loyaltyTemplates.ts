@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The three loyalty templates run as users import them, against the sandbox and the stand-in
 // external loyalty program and email service, checking the end states issue 11 asks for.
 import { join } from 'node:path';

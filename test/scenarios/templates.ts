@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The template runs that must end the same in single-process n8n and in queue mode: each takes the
 // n8n to import into and the base URL its production webhooks answer on (the main process, or a
 // webhook processor).

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Loyalty and badge events in the Wix Trigger, as pure functions: the change behind an account
 // event, upward crossings, the mark our points writes carry, and how the events are flattened.
 import { isOwnDelivery } from '../../nodes/Wix/Trigger/automation';

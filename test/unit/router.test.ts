@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Items side by side (shared/router.ts): at most the limit at once, items about one thing in order,
 // every item its own result or error.
 import { runConcurrently } from '../../nodes/Wix/shared/router';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 import { NodeApiError } from 'n8n-workflow';
 
 import {

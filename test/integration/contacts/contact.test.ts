@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The Contact operations of the Wix Contacts node but Create or Update, run in-process against a sandbox over HTTP.
 import type { IDataObject } from 'n8n-workflow';
 

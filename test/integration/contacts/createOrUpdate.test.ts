@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Contact → Create or Update: matching by email, phone and external ID, batched look-ups, per-item errors.
 import type { IDataObject } from 'n8n-workflow';
 

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Wix Loyalty → Account: Create (by contact, member or email), Get, Get Many, with the errors a
 // user can meet, run in-process against the sandbox over HTTP.
 import { useTestSandbox } from '../../helpers/sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Wix Loyalty → Account: Adjust Points, Earn Points, Get Transactions, and Tier → Get Many, run
 // in-process against the sandbox over HTTP.
 import { useTestSandbox } from '../../helpers/sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Wix Members → Badge (Badges v3, the version @wix/members ships as `badges`): Create, Get, Get Many,
 // Update, Delete, Assign, Unassign, Get Members With Badge, run in-process against the sandbox.
 import { useTestSandbox } from '../../helpers/sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Wix Members → Member: Get, Get Many / Search, Get by Contact ID, run in-process against the
 // sandbox over HTTP.
 import { useTestSandbox } from '../../helpers/sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // The Workflows (legacy) side of the Wix Workflows node, run in-process against the sandbox over
 // HTTP: workflows, phases, cards and Set Up Funnel, with the errors a user can meet.
 import { admin, useTestSandbox } from '../../helpers/sandbox';
