@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
-import { ensureRuntime, runtimePaths, type RuntimePaths } from './n8n-runtime';
+import { ensureRuntime, runtimePaths, type RuntimePaths, type RuntimeSpec } from './n8n-runtime';
 
 const execFileAsync = promisify(execFile);
 export const REPO_DIR = resolve(__dirname, '..');
@@ -316,13 +316,16 @@ export async function createN8n({
 	userFolder,
 	port,
 	extraEnv = {},
+	runtime,
 }: {
 	tarball?: string;
 	userFolder?: string;
 	port?: number;
 	extraEnv?: Record<string, string>;
+	/** Another n8n than the default 2.x, e.g. N8N1_RUNTIME. */
+	runtime?: RuntimeSpec;
 } = {}): Promise<N8nInstance> {
-	const paths = ensureRuntime();
+	const paths = ensureRuntime(runtime);
 	const folder = userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-wix-'));
 	mkdirSync(join(folder, '.n8n'), { recursive: true });
 	if (tarball) await installPackage(folder, tarball);
