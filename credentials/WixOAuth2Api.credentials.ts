@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -5,6 +6,20 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+
+const DEFAULT_BASE_URL = 'https://www.wixapis.com';
+
+/**
+ * What a token was minted for: base URL, app ID, instance ID and secret, hashed so the secret is
+ * not kept a second time. A token minted for other values is not this credential's token any more.
+ */
+export function wixTokenFingerprint(credentials: ICredentialDataDecryptedObject): string {
+	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const minted = [baseUrl, credentials.appId, credentials.instanceId, credentials.appSecret];
+	return createHash('sha256')
+		.update(JSON.stringify(minted.map((value) => String(value ?? ''))))
+		.digest('base64url');
+}
 
 export class WixOAuth2Api implements ICredentialType {
 	name = 'wixOAuth2Api';
@@ -23,6 +38,15 @@ export class WixOAuth2Api implements ICredentialType {
 			name: 'accessToken',
 			type: 'hidden',
 			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			// Stored with each token. n8n keeps the token when the credential is edited, so the nodes
+			// compare this with the credential and have a new token minted when it no longer matches.
+			displayName: 'Token Fingerprint',
+			name: 'tokenFingerprint',
+			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 		{
@@ -79,7 +103,7 @@ export class WixOAuth2Api implements ICredentialType {
 	// n8n's generic OAuth2 client form-encodes the token request and signs with "Bearer"; Wix wants
 	// a JSON body carrying instance_id and the raw token in Authorization.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const baseUrl = String(credentials.baseUrl || 'https://www.wixapis.com').replace(/\/+$/, '');
+		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${baseUrl}/oauth2/token`,
@@ -92,7 +116,10 @@ export class WixOAuth2Api implements ICredentialType {
 			},
 			json: true,
 		})) as { access_token?: string };
-		return { accessToken: response.access_token ?? '' };
+		return {
+			accessToken: response.access_token ?? '',
+			tokenFingerprint: wixTokenFingerprint(credentials),
+		};
 	}
 
 	authenticate = {

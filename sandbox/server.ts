@@ -15,7 +15,14 @@ import { badgesAdmin, badgesRoutes } from './badges/routes';
 import { contactsAdmin, writeConcurrently, writeManyConcurrently } from './contacts/admin';
 import { contactsRoutes } from './contacts/routes';
 import { contactsState } from './contacts/store';
-import { coreAdminRoutes, handleAdmin, type AdminHost, type AdminRoute } from './core/admin';
+import {
+	AdminError,
+	adminRoutesFor,
+	coreAdminRoutes,
+	handleAdmin,
+	type AdminHost,
+	type AdminRoute,
+} from './core/admin';
 import { Auth, newApiKey, type SandboxCredentials } from './core/auth';
 import { clock, type SiteContext } from './core/context';
 import { WixHttpError } from './core/errors';
@@ -130,6 +137,11 @@ export class WixSandbox implements AdminHost {
 	readonly requests = new RequestLog();
 	readonly webhooks: Webhooks;
 	private readonly adminRoutes: AdminRoute<Site>[];
+	/**
+	 * The app's installations on other sites (instances), served at this URL as www.wixapis.com
+	 * serves them all: a token works on the site of the instance it was minted for.
+	 */
+	readonly installations: WixSandbox[] = [];
 	private server?: Server;
 	url = '';
 
@@ -155,8 +167,44 @@ export class WixSandbox implements AdminHost {
 			siteId: this.creds.siteId,
 			accountId: this.creds.accountId,
 		});
-		this.adminRoutes = [...(coreAdminRoutes(this) as AdminRoute<Site>[]), ...API_ADMIN_ROUTES];
+		this.adminRoutes = [
+			...(coreAdminRoutes(this) as AdminRoute<Site>[]),
+			...API_ADMIN_ROUTES,
+			adminRoutesFor<Site>()('POST', '/instances', ({ body }) => {
+				try {
+					return this.install({
+						seed: body.seed,
+						siteId: body.siteId,
+						instanceId: body.instanceId,
+					});
+				} catch (error) {
+					throw new AdminError(400, (error as Error).message);
+				}
+			}),
+		];
 		this.reset(options.seed ?? 'empty');
+	}
+
+	/** Installs the same app on another, empty site; returns that installation's credentials. */
+	install(options: Pick<SandboxOptions, 'seed' | 'siteId' | 'instanceId'> = {}) {
+		const installation = new WixSandbox({
+			...options,
+			appId: this.creds.appId,
+			appSecret: this.creds.appSecret,
+			accountId: this.creds.accountId,
+			// One app, one webhook key, whichever site the webhook is about.
+			privateKeyPem: this.signing.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+			rateLimitPerMinute: this.rateLimit.perMinute,
+			tokenTtlSeconds: this.auth.tokenTtlSeconds,
+		});
+		installation.url = this.url;
+		this.installations.push(installation);
+		return installation.credentials();
+	}
+
+	/** The installation an instance ID names: this one unless another has that ID. */
+	private installationOf(instanceId: unknown): WixSandbox {
+		return this.installations.find((s) => s.creds.instanceId === instanceId) ?? this;
 	}
 
 	get log(): LogEntry[] {
@@ -186,6 +234,7 @@ export class WixSandbox implements AdminHost {
 		this.rateLimit.clear();
 		this.faults.clear();
 		this.webhooks.reset();
+		this.installations.length = 0;
 	}
 
 	credentials() {
@@ -256,21 +305,29 @@ export class WixSandbox implements AdminHost {
 		};
 	}
 
-	private async handle(req: IncomingMessage, res: ServerResponse) {
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const requestId = randomUUID();
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const method = (req.method ?? 'GET').toUpperCase();
 		if (url.pathname.startsWith('/_sandbox/')) {
+			// `/_sandbox/instances/{instanceId}/…` is the admin API of another installation.
+			const [, instanceId, rest] =
+				/^\/_sandbox\/instances\/([^/]+)(\/.+)$/.exec(url.pathname) ?? [];
+			const host = instanceId ? this.installationOf(decodeURIComponent(instanceId)) : this;
+			if (instanceId && host === this)
+				return sendJson(res, 404, { message: `no instance ${instanceId}` }, requestId);
 			return await handleAdmin(
 				req,
 				res,
 				method,
-				url.pathname.replace(/^\/_sandbox/, ''),
+				rest ?? url.pathname.replace(/^\/_sandbox/, ''),
 				requestId,
-				this.adminRoutes,
-				() => this.context(OWNER),
+				host.adminRoutes,
+				() => host.context(OWNER),
 			);
 		}
+		const installation = this.installations.find((s) => s.auth.issued(req.headers.authorization));
+		if (installation) return await installation.handle(req, res);
 		this.requests.begin();
 		try {
 			await this.serveApi(req, res, requestId, url, method);
@@ -290,8 +347,9 @@ export class WixSandbox implements AdminHost {
 		let endpoint = `${method} ${url.pathname}`;
 		let auth: LogEntry['auth'] = 'none';
 		let status = 500;
+		let log = this.requests;
 		const record = () =>
-			this.requests.add({
+			log.add({
 				at: new Date().toISOString(),
 				method,
 				path: url.pathname,
@@ -342,7 +400,9 @@ export class WixSandbox implements AdminHost {
 			}
 			if (method === 'POST' && url.pathname === '/oauth2/token') {
 				endpoint = 'POST /oauth2/token';
-				const result = this.auth.mintToken(body);
+				const issuer = this.installationOf(body.instance_id);
+				log = issuer.requests;
+				const result = issuer.auth.mintToken(body);
 				status = 200;
 				record();
 				return sendJson(res, 200, result, requestId);

@@ -62,6 +62,11 @@ export class Auth {
 		return { access_token: token, token_type: 'Bearer', expires_in: this.tokenTtlSeconds };
 	}
 
+	/** Whether this installation minted `token` (expired or not). */
+	issued(token: string | undefined): boolean {
+		return token !== undefined && this.tokens.has(token);
+	}
+
 	authenticate(req: IncomingMessage): Caller {
 		const header = req.headers.authorization;
 		if (!header) throw appError(401, 'UNAUTHENTICATED', 'Missing Authorization header');

@@ -2,6 +2,7 @@
 // resolves a saved node, and requests really go over HTTP with the credential's own authentication
 // (generic or function, preAuthentication, re-mint on 401), failing the way n8n's helper fails.
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
@@ -223,11 +224,14 @@ async function contextFor(options: RunOptions): Promise<IExecuteFunctions> {
 			this: unknown,
 			type: string,
 			requestOptions: IHttpRequestOptions,
+			additional?: IAdditionalCredentialOptions,
 		) {
 			const credentialType = CREDENTIAL_TYPES[type];
-			const credentials = stores[type];
-			if (!credentialType || !credentials)
-				throw new Error(`Node has no credential of type ${type}`);
+			const stored = stores[type];
+			if (!credentialType || !stored) throw new Error(`Node has no credential of type ${type}`);
+			// Like n8n: data the caller passes is used as given; what preAuthentication returns is
+			// stored with the credential as well.
+			const credentials = (additional?.credentialsDecrypted?.data as IDataObject) ?? stored;
 			const expirable = credentialType.properties.find((p) => p.typeOptions?.expirable);
 			const preAuthenticate = async () => {
 				const minted = await credentialType.preAuthentication!.call(
@@ -235,6 +239,7 @@ async function contextFor(options: RunOptions): Promise<IExecuteFunctions> {
 					credentials as never,
 				);
 				Object.assign(credentials, minted);
+				Object.assign(stored, minted);
 			};
 			try {
 				if (expirable && !credentials[expirable.name]) await preAuthenticate();

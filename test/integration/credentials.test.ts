@@ -76,7 +76,10 @@ describe('credentials', () => {
 		const second = await runNode({
 			node,
 			parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
-			credentials: oauthCredentials(sandbox, { accessToken: token }),
+			credentials: oauthCredentials(sandbox, {
+				accessToken: token,
+				tokenFingerprint: first.credentials.tokenFingerprint,
+			}),
 		});
 		expect(second.output).toHaveLength(1);
 		expect(second.requests.map((r) => r.url.replace(sandbox.url, '').split('?')[0])).toEqual([

@@ -22,6 +22,7 @@ import {
 import { summarizeWixError, type WixApiErrors, type WixFailure } from './errors';
 
 export type { WixApiErrors } from './errors';
+import { withCurrentToken } from './oauthToken';
 import { collectPages, type PagingModel } from './paging';
 import { sharedPacer } from './pacer';
 
@@ -210,9 +211,14 @@ async function send<T>(
 		const wait = sharedPacer.reserve(pacing.key, pacing.perMinute);
 		if (wait > 0) await sleep(wait);
 		try {
-			return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-				...options,
-			})) as T;
+			return (await withCurrentToken(ctx, credentialType, async (credentialOptions) =>
+				ctx.helpers.httpRequestWithAuthentication.call(
+					ctx,
+					credentialType,
+					{ ...options },
+					credentialOptions,
+				),
+			)) as T;
 		} catch (error) {
 			const previous = failure;
 			failure = { ...readHttpFailure(error), attempts: attempt + 1 };
