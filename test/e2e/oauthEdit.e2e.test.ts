@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Editing a saved Wix OAuth2 credential in a real n8n, through the REST calls the editor makes: the
 // next run must use a token for what the credential now says, not the one stored before the edit.
 import { admin } from '../helpers/sandbox';

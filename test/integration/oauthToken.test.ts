@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // An edited OAuth2 credential keeps n8n's stored token (n8n restores hidden fields on save); the
 // Wix Contacts node must notice and have a token minted for what the credential says now.
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // One app installed on two sites, served at one URL as www.wixapis.com serves them: a token works
 // on the site of the instance it was minted for and nowhere else.
 import { admin, useTestSandbox } from '../helpers/sandbox';

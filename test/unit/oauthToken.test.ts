@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // What a stored Wix app token was minted for, and when the nodes have n8n mint a new one.
 import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject } from 'n8n-workflow';
 
