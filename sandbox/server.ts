@@ -38,7 +38,9 @@ import { membersState } from './members/members';
 import { membersAdmin, membersRoutes } from './members/routes';
 import { pipelinesAdmin, pipelinesRoutes } from './pipelines/routes';
 import { pipelinesState } from './pipelines/store';
+import { segmentsAdmin, segmentsState } from './segments/segments';
 import { seedSite } from './seed';
+import { tasksAdmin, tasksRoutes, tasksState } from './tasks/tasks';
 import { workflowsAdmin, workflowsRoutes } from './workflows/routes';
 import { workflowsState } from './workflows/store';
 import {
@@ -82,6 +84,8 @@ function newSite() {
 		...siteFunctionsState(),
 		...workflowsState(),
 		...pipelinesState(),
+		...segmentsState(),
+		...tasksState(),
 	};
 }
 
@@ -100,6 +104,7 @@ const ROUTES: Route<Site>[] = [
 	...appInstancesRoutes,
 	...workflowsRoutes,
 	...pipelinesRoutes,
+	...tasksRoutes,
 ];
 
 /** The admin calls that belong to one Wix API. */
@@ -114,6 +119,8 @@ const API_ADMIN_ROUTES: AdminRoute<Site>[] = [
 	...emailSubscriptionsAdmin,
 	...workflowsAdmin,
 	...pipelinesAdmin,
+	...segmentsAdmin,
+	...tasksAdmin,
 ];
 
 const OWNER: Caller = { kind: 'apiKey', key: '' };
