@@ -1,4 +1,4 @@
-// CRM Tasks, minimal: create, get, update (title, description, due date, status) and delete a task,
+// CRM Tasks (`@wix/crm` tasks), minimal: create, get, update (title, description, due date, status) and delete a task,
 // and the overdue check Wix runs, which fires `tasks-task_overdue` once for an open task past its
 // due date (again only after the due date changes). No @wix SDK package for Tasks is installed: the
 // shapes follow Wix's Tasks REST reference [REST-DOCS] and are kept to what the trigger needs.
@@ -70,9 +70,10 @@ function existing(ctx: TasksContext, id: string): StoredTask {
 }
 
 export function createTask(ctx: TasksContext, body: Record<string, any>) {
+	// Every field is optional (Wix's Create Task): an empty task is open and has no due date.
 	const input = body.task ?? {};
-	if (typeof input.title !== 'string' || !input.title.trim())
-		throw validationError([{ field: 'task.title', description: 'is required' }]);
+	if (input.title !== undefined && typeof input.title !== 'string')
+		throw validationError([{ field: 'task.title', description: 'must be a string' }]);
 	const status = input.status ?? 'ACTION_NEEDED';
 	if (!STATUSES.includes(status))
 		throw validationError([{ field: 'task.status', description: STATUSES.join(' or ') }]);
@@ -80,7 +81,7 @@ export function createTask(ctx: TasksContext, body: Record<string, any>) {
 	const task: StoredTask = {
 		id: ctx.site.newId(),
 		revision: '1',
-		title: input.title,
+		title: input.title ?? '',
 		description: typeof input.description === 'string' ? input.description : undefined,
 		dueDate: validDate('task.dueDate', input.dueDate) ?? null,
 		status,
@@ -98,8 +99,8 @@ export function updateTask(ctx: TasksContext, id: string, body: Record<string, a
 	if (input.revision !== undefined && String(input.revision) !== task.revision)
 		throw validationError([{ field: 'task.revision', description: 'is not the current revision' }]);
 	if (input.title !== undefined) {
-		if (typeof input.title !== 'string' || !input.title.trim())
-			throw validationError([{ field: 'task.title', description: 'must not be empty' }]);
+		if (typeof input.title !== 'string')
+			throw validationError([{ field: 'task.title', description: 'must be a string' }]);
 		task.title = input.title;
 	}
 	if (input.description !== undefined) task.description = String(input.description);

@@ -479,13 +479,16 @@ describe('the Area parameter and saved workflows', () => {
 		expect(resolve({ source: 'automation' }, 1).automationArea).toBeUndefined();
 	});
 
-	it('gives a version 2 node the first trigger of the area chosen', () => {
+	it('gives a version 2 node the usual trigger of the area chosen', () => {
 		expect(resolve({ source: 'automation' }, 2)).toMatchObject({
 			automationArea: 'contacts',
-			automationTrigger: 'contacts-contact_assigned',
+			automationTrigger: 'contacts-new_contact_was_created',
 		});
 		expect(resolve({ source: 'automation', automationArea: 'tasks' }, 2)).toMatchObject({
 			automationTrigger: 'tasks-task_overdue',
+		});
+		expect(resolve({ source: 'automation', automationArea: 'members' }, 2)).toMatchObject({
+			automationTrigger: 'wix_members-uou_signs_up',
 		});
 	});
 
@@ -532,8 +535,10 @@ describe('sandbox actions that must not fire', () => {
 		});
 		expect((await admin(sandbox, 'POST', '/tasks/check-overdue', {})).overdue).toEqual([task.id]);
 		expect((await ok('GET', `/tasks/v2/tasks/${done.id}`)).task.status).toBe('COMPLETED');
-		const bad = await wix(sandbox, 'POST', '/tasks/v2/tasks', { task: { title: '' } });
+		const bad = await wix(sandbox, 'POST', '/tasks/v2/tasks', { task: { status: 'LATER' } });
 		expect(bad.status).toBe(400);
+		const empty = await ok('POST', '/tasks/v2/tasks', {});
+		expect(empty.task).toMatchObject({ title: '', status: 'ACTION_NEEDED', dueDate: null });
 	});
 
 	it('members: a pending or blocked member cannot log in; an unknown member is 404', async () => {

@@ -172,13 +172,13 @@ async function judgeLoyaltyEvent(
 /** Trigger On per area (version 2): one parameter name, so the rest of the node reads it alike. */
 const automationTriggerProperties: INodeProperties[] = AUTOMATION_AREAS.map((area) => {
 	const options = automationTriggerOptions(area.value);
-	const first = options[0].value;
+	const usual = area.usual;
 	return {
 		displayName: 'Trigger On',
 		name: 'automationTrigger',
 		type: 'options',
 		options,
-		default: first,
+		default: usual,
 		displayOptions: {
 			show: {
 				source: ['automation'],
@@ -269,7 +269,11 @@ export class WixTrigger implements INodeType {
 				displayName: 'Area',
 				name: 'automationArea',
 				type: 'options',
-				options: AUTOMATION_AREAS,
+				options: AUTOMATION_AREAS.map(({ name, value, description }) => ({
+					name,
+					value,
+					description,
+				})),
 				default: 'contacts',
 				displayOptions: { show: { source: ['automation'], '@version': [{ _cnd: { gte: 2 } }] } },
 				description: 'Where the trigger belongs; the Trigger On list shows that area’s triggers',

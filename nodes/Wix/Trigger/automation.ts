@@ -27,19 +27,47 @@ const WEBHOOK_ACTION = {
 /** Where a user looks for a trigger: the Area parameter (node version 2) lists each area's triggers. */
 export type AutomationArea = 'contacts' | 'members' | 'loyalty' | 'workflows' | 'forms' | 'tasks';
 
-export const AUTOMATION_AREAS: Array<{ name: string; value: AutomationArea; description: string }> =
-	[
-		{ name: 'Contacts', value: 'contacts', description: 'Contacts, labels, assignees, segments' },
-		{ name: 'Members', value: 'members', description: 'Site members: sign-ups, approvals, logins' },
-		{ name: 'Loyalty', value: 'loyalty', description: 'Loyalty points, tiers and rewards' },
-		{
-			name: 'Workflows & Pipelines',
-			value: 'workflows',
-			description: 'Cards of workflows and pipelines',
-		},
-		{ name: 'Forms', value: 'forms', description: 'Wix Forms, legacy Wix Forms and CMS forms' },
-		{ name: 'Tasks', value: 'tasks', description: 'CRM tasks' },
-	];
+export interface AutomationAreaOption {
+	name: string;
+	value: AutomationArea;
+	description: string;
+	/** The area's Trigger On default: its most common trigger (Contact Created stays the default). */
+	usual: string;
+}
+
+export const AUTOMATION_AREAS: AutomationAreaOption[] = [
+	{
+		name: 'Contacts',
+		value: 'contacts',
+		description: 'Contacts, labels, assignees, segments',
+		usual: 'contacts-new_contact_was_created',
+	},
+	{
+		name: 'Members',
+		value: 'members',
+		description: 'Site members: sign-ups, approvals, logins',
+		usual: 'wix_members-uou_signs_up',
+	},
+	{
+		name: 'Loyalty',
+		value: 'loyalty',
+		description: 'Loyalty points, tiers and rewards',
+		usual: 'wix_loyalty-points_earned',
+	},
+	{
+		name: 'Workflows & Pipelines',
+		value: 'workflows',
+		description: 'Cards of workflows and pipelines',
+		usual: 'wix_workflows-card_added_or_moved',
+	},
+	{
+		name: 'Forms',
+		value: 'forms',
+		description: 'Wix Forms, legacy Wix Forms and CMS forms',
+		usual: 'wix_form_app-form_submitted',
+	},
+	{ name: 'Tasks', value: 'tasks', description: 'CRM tasks', usual: 'tasks-task_overdue' },
+];
 
 interface AutomationTrigger {
 	appId: string;
