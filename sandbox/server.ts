@@ -46,7 +46,9 @@ import { membersState } from './members/members';
 import { membersAdmin, membersRoutes } from './members/routes';
 import { pipelinesAdmin, pipelinesRoutes } from './pipelines/routes';
 import { pipelinesState } from './pipelines/store';
+import { segmentsAdmin, segmentsState } from './segments/segments';
 import { seedSite } from './seed';
+import { tasksAdmin, tasksRoutes, tasksState } from './tasks/tasks';
 import { workflowsAdmin, workflowsRoutes } from './workflows/routes';
 import { workflowsState } from './workflows/store';
 import {
@@ -90,6 +92,8 @@ function newSite() {
 		...siteFunctionsState(),
 		...workflowsState(),
 		...pipelinesState(),
+		...segmentsState(),
+		...tasksState(),
 	};
 }
 
@@ -108,6 +112,7 @@ const ROUTES: Route<Site>[] = [
 	...appInstancesRoutes,
 	...workflowsRoutes,
 	...pipelinesRoutes,
+	...tasksRoutes,
 ];
 
 /** The admin calls that belong to one Wix API. */
@@ -122,6 +127,8 @@ const API_ADMIN_ROUTES: AdminRoute<Site>[] = [
 	...emailSubscriptionsAdmin,
 	...workflowsAdmin,
 	...pipelinesAdmin,
+	...segmentsAdmin,
+	...tasksAdmin,
 ];
 
 const OWNER: Caller = { kind: 'apiKey', key: '' };

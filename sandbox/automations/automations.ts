@@ -16,20 +16,46 @@ export interface AutomationsState {
 export const WEBHOOK_ACTION_APP_ID = '139ef4fa-c108-8f9a-c7be-d5f492a2c939';
 export const WEBHOOK_ACTION_KEY = 'webhooks-action';
 
+const APPS = {
+	contacts: '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
+	segments: 'ee070097-0850-4f23-ad8c-3cdd4efd5244',
+	members: 'eb377299-86b4-4a86-a1b5-774a2d1d374b',
+	loyalty: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
+	workflows: 'ea2821fc-7d97-40a9-9f75-772f29178430',
+	forms: '225dd912-7dea-4738-8688-4b8c6955ffc2',
+	legacyForms: '14ce1214-b278-a7e4-1373-00cebd1bef7c',
+	cms: '1973457f-c021-4da5-941f-58444ff761d4',
+	tasks: '146c0d71-352e-4464-9a03-2e868aabe7b9',
+};
+
 /** Trigger catalog: app ID and trigger key, as Wix Automations names them. */
 export const TRIGGERS: Record<string, string> = {
-	'contacts-new_contact_was_created': '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
-	'contacts-label_added_to_contact': '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
-	'contacts-label_removed_from_contact': '74bff718-5977-47f2-9e5f-a9fd0047fd1f',
-	'wix_form_app-form_submitted': '225dd912-7dea-4738-8688-4b8c6955ffc2',
-	'wix_members-uou_signs_up': 'eb377299-86b4-4a86-a1b5-774a2d1d374b',
-	'wix_members-member_approves': 'eb377299-86b4-4a86-a1b5-774a2d1d374b',
-	'wix_members-member_deleted': 'eb377299-86b4-4a86-a1b5-774a2d1d374b',
-	'wix_loyalty-points_earned': '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
-	'wix_loyalty-points_adjusted': '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
-	'wix_loyalty-tier_updated': '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
-	'wix_loyalty-loyalty_points_reached': '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
-	'wix_workflows-card_added_or_moved': 'ea2821fc-7d97-40a9-9f75-772f29178430',
+	'contacts-new_contact_was_created': APPS.contacts,
+	'contacts-label_added_to_contact': APPS.contacts,
+	'contacts-label_removed_from_contact': APPS.contacts,
+	'contacts-contact_assigned': APPS.contacts,
+	'segments-contact_enters_segment': APPS.segments,
+	'segments-contact_leaves_segment': APPS.segments,
+	'wix_form_app-form_submitted': APPS.forms,
+	'wix_forms-form_submit': APPS.legacyForms,
+	'cms-dataset_form_submitted': APPS.cms,
+	'wix_members-uou_signs_up': APPS.members,
+	'wix_members-member_approves': APPS.members,
+	'wix_members-member_deleted': APPS.members,
+	'wix_members-member_blocked': APPS.members,
+	'wix_members-member_logs_in': APPS.members,
+	'wix_sitemembers_app-member_activation': APPS.members,
+	'wix_sitemembers_app-member_email_confirmation_required': APPS.members,
+	'wix_sitemembers_app-member_reset_password': APPS.members,
+	'wix_sitemembers_app-new_member_requests_approval': APPS.members,
+	'wix_loyalty-points_earned': APPS.loyalty,
+	'wix_loyalty-points_adjusted': APPS.loyalty,
+	'wix_loyalty-tier_updated': APPS.loyalty,
+	'wix_loyalty-loyalty_points_reached': APPS.loyalty,
+	'wix_loyalty-points_about_to_expire': APPS.loyalty,
+	'wix_loyalty-social_media_channel_followed': APPS.loyalty,
+	'wix_workflows-card_added_or_moved': APPS.workflows,
+	'tasks-task_overdue': APPS.tasks,
 };
 
 const PAGE_MAX = 100;

@@ -2,6 +2,7 @@
 // "another writer" fault, which lands an update on a contact just before a request.
 import { AdminError, adminRoutesFor } from '../core/admin';
 import { createContact, deleteContact, updateContact } from './contacts';
+import { contactPayload } from './writes';
 import type { ContactsContext, ContactsSite } from './context';
 
 const route = adminRoutesFor<ContactsSite>();
@@ -25,6 +26,16 @@ export const contactsAdmin = [
 			owner: site.ownerContactIds.has(id),
 			billing: site.billingContactIds.has(id),
 		};
+	}),
+	route('POST', '/contacts/{id}/assign', ({ ctx, params: [id], body }) => {
+		// The owner assigns the contact to a collaborator in the dashboard (no public API does this).
+		const contact = ctx.site.contacts.get(id);
+		if (!contact) throw new AdminError(404, `no contact ${id}`);
+		if (typeof body.assigneeId !== 'string' || !body.assigneeId)
+			throw new AdminError(400, "assigneeId (the collaborator's user ID) is required");
+		const payload = { ...contactPayload(contact), assigneeId: body.assigneeId };
+		ctx.fire?.('contacts-contact_assigned', payload);
+		return payload;
 	}),
 	route('POST', '/contacts/timestamps', ({ ctx: { site }, body }) => {
 		// Gives contacts one creation time, as a bulk import does.

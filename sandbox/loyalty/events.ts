@@ -101,3 +101,26 @@ export function pointsChanged(
 	if (!before.rewardAvailable && after.rewardAvailable)
 		ctx.fire?.('wix_loyalty-loyalty_points_reached', payload);
 }
+
+/** Points of `account` expire in 14 days (Wix's notice; the admin API plays the daily check). */
+export function pointsAboutToExpire(
+	ctx: LoyaltyContext,
+	account: LoyaltyAccount,
+	points: number,
+	expirationDate: string,
+) {
+	ctx.fire?.('wix_loyalty-points_about_to_expire', {
+		...triggerPayload(account),
+		pointsToExpire: points,
+		expirationDate,
+	});
+}
+
+/** The customer followed one of the site's social profiles (a loyalty earning action). */
+export function socialChannelFollowed(
+	ctx: LoyaltyContext,
+	account: LoyaltyAccount,
+	channel: string,
+) {
+	ctx.fire?.('wix_loyalty-social_media_channel_followed', { ...triggerPayload(account), channel });
+}

@@ -1,4 +1,4 @@
-import { adminRoutesFor } from '../core/admin';
+import { AdminError, adminRoutesFor } from '../core/admin';
 import { MANAGE, READ, routesFor } from '../core/router';
 import {
 	adjustPoints,
@@ -13,6 +13,7 @@ import {
 	searchAccounts,
 	viewAccount,
 } from './accounts';
+import { pointsAboutToExpire, socialChannelFollowed } from './events';
 import { activateProgram, getProgram, pauseProgram, updateProgram } from './program';
 import type { LoyaltyContext } from './store';
 import {
@@ -85,4 +86,35 @@ export const loyaltyAdmin = [
 		transactions: [...ctx.site.loyalty.transactions.values()],
 		tiers: [...ctx.site.loyalty.tiers.values()],
 	})),
+	adminRoutesFor<LoyaltyContext['site']>()(
+		'POST',
+		'/loyalty/accounts/{id}/expiring',
+		({ ctx, params: [id], body }) => {
+			// Wix's daily check finds points that expire in 14 days.
+			const account = ctx.site.loyalty.accounts.get(id);
+			if (!account) throw new AdminError(404, `no loyalty account ${id}`);
+			const balance = account.points?.balance ?? 0;
+			const points = Number(body.points ?? balance);
+			if (!Number.isInteger(points) || points < 1 || points > balance)
+				throw new AdminError(400, `points must be 1 to the balance (${balance})`);
+			const expirationDate =
+				typeof body.expirationDate === 'string'
+					? body.expirationDate
+					: new Date(Date.parse(ctx.site.now()) + 14 * 86_400_000).toISOString();
+			pointsAboutToExpire(ctx, account, points, expirationDate);
+			return { accountId: id, pointsToExpire: points, expirationDate };
+		},
+	),
+	adminRoutesFor<LoyaltyContext['site']>()(
+		'POST',
+		'/loyalty/accounts/{id}/social-follow',
+		({ ctx, params: [id], body }) => {
+			// The customer follows one of the site's social profiles from the loyalty page.
+			const account = ctx.site.loyalty.accounts.get(id);
+			if (!account) throw new AdminError(404, `no loyalty account ${id}`);
+			const channel = String(body.channel ?? 'INSTAGRAM');
+			socialChannelFollowed(ctx, account, channel);
+			return { accountId: id, channel };
+		},
+	),
 ];

@@ -192,22 +192,103 @@ export class MembersStore {
 		return member;
 	}
 
-	/** What signing up does: the contact becomes a member, with the member_created webhook and the sign-up trigger. */
-	signUp(ctx: MembersContext, contactId: string): Member {
+	/**
+	 * What signing up does: the contact becomes a member, with the member_created webhook and the
+	 * sign-up trigger. `approval`: the site approves new members, so the member waits as PENDING and
+	 * the request-approval trigger fires too; `confirmEmail`: the login email is unconfirmed and the
+	 * confirmation-required trigger fires too; `byOwner`: the owner set the contact as a member,
+	 * which fires the activation trigger instead of the sign-up one.
+	 */
+	signUp(
+		ctx: MembersContext,
+		contactId: string,
+		options: { approval?: boolean; confirmEmail?: boolean; byOwner?: boolean } = {},
+	): Member {
 		const existing = this.recordOf(contactId);
 		if (existing) return existing;
 		const member = this.add(ctx, contactId);
+		if (options.approval) member.status = 'PENDING';
+		if (options.confirmEmail) member.loginEmailVerified = false;
 		ctx.emit({
 			entityFqdn: 'wix.members.v1.member',
 			slug: 'created',
 			entityId: member.id!,
 			body: { createdEvent: { entity: structuredClone(member) } },
 		});
-		ctx.fire?.('wix_members-uou_signs_up', {
-			memberId: member.id,
-			contactId,
-			email: member.loginEmail,
+		if (options.byOwner) {
+			ctx.fire?.('wix_sitemembers_app-member_activation', memberPayload(member));
+			return member;
+		}
+		ctx.fire?.('wix_members-uou_signs_up', memberPayload(member));
+		if (options.approval)
+			ctx.fire?.('wix_sitemembers_app-new_member_requests_approval', memberPayload(member));
+		if (options.confirmEmail)
+			ctx.fire?.('wix_sitemembers_app-member_email_confirmation_required', memberPayload(member));
+		return member;
+	}
+
+	private existing(memberId: string): Member {
+		const member = this.records.get(memberId);
+		if (!member) throw notFound('MEMBER_NOT_FOUND', `Member ${memberId}`);
+		return member;
+	}
+
+	private changeStatus(ctx: MembersContext, member: Member, status: string, triggerKey: string) {
+		if (member.status === status) return;
+		member.status = status as Member['status'];
+		member.updatedDate = ctx.site.now();
+		ctx.emit({
+			entityFqdn: 'wix.members.v1.member',
+			slug: 'updated',
+			entityId: member.id!,
+			body: { updatedEvent: { currentEntity: structuredClone(member) } },
 		});
+		ctx.fire?.(triggerKey, memberPayload(member));
+	}
+
+	/** `POST /members/v1/members/{id}/approve`: a pending (or blocked) member may log in. */
+	approve(ctx: MembersContext, memberId: string): { member: Member } {
+		const member = this.existing(memberId);
+		this.changeStatus(ctx, member, 'APPROVED', 'wix_members-member_approves');
+		return { member: projectMember(member, ['FULL']) };
+	}
+
+	/** `POST /members/v1/members/{id}/block`: the member can no longer log in. */
+	block(ctx: MembersContext, memberId: string): { member: Member } {
+		const member = this.existing(memberId);
+		this.changeStatus(ctx, member, 'BLOCKED', 'wix_members-member_blocked');
+		return { member: projectMember(member, ['FULL']) };
+	}
+
+	/** `DELETE /members/v1/members/{id}`: the member goes, the contact stays. */
+	delete(ctx: MembersContext, memberId: string): Record<string, never> {
+		const member = this.existing(memberId);
+		this.records.delete(memberId);
+		this.byContact.delete(member.contactId!);
+		ctx.emit({
+			entityFqdn: 'wix.members.v1.member',
+			slug: 'deleted',
+			entityId: memberId,
+			body: { deletedEvent: {} },
+		});
+		ctx.fire?.('wix_members-member_deleted', memberPayload(member));
+		return {};
+	}
+
+	/** A visitor's action on the member's behalf (admin API): logging in, asking for a password reset. */
+	visitorAction(ctx: MembersContext, memberId: string, action: 'login' | 'reset-password'): Member {
+		const member = this.existing(memberId);
+		if (action === 'login') {
+			if (member.status !== 'APPROVED' || member.loginEmailVerified === false)
+				throw appError(403, 'MEMBER_CANNOT_LOG_IN', `Member ${memberId} is ${member.status}`);
+			member.lastLoginDate = ctx.site.now();
+			ctx.fire?.('wix_members-member_logs_in', {
+				...memberPayload(member),
+				lastLoginDate: member.lastLoginDate,
+			});
+		} else {
+			ctx.fire?.('wix_sitemembers_app-member_reset_password', memberPayload(member));
+		}
 		return member;
 	}
 
@@ -271,6 +352,17 @@ function readSearch(search: unknown): ((m: Member) => boolean) | undefined {
 			const value = get(m);
 			return typeof value === 'string' && value.toLowerCase().includes(needle);
 		});
+}
+
+/** What the member triggers send [INFER]: who the member is, and the status after the change. */
+function memberPayload(member: Member) {
+	return {
+		memberId: member.id,
+		contactId: member.contactId,
+		email: member.loginEmail,
+		status: member.status,
+		nickname: member.profile?.nickname ?? null,
+	};
 }
 
 export function membersState(): MembersState {

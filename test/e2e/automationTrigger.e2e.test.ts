@@ -9,19 +9,23 @@ const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
 
 const executions = (workflowId: string) => n8n.executions(workflowId);
 
-/** A workflow whose Wix Trigger registers an automation for `triggerKey` (created, not published). */
-async function automationWorkflow(name: string, triggerKey: string) {
+/**
+ * A workflow whose Wix Trigger registers an automation for `triggerKey` (created, not published):
+ * by default a version 1 node as saved before the Area parameter; `area` makes it a version 2 node.
+ */
+async function automationWorkflow(name: string, triggerKey: string, area?: string) {
 	return await n8n.api('POST', '/workflows', {
 		name,
 		nodes: [
 			{
 				name: 'Wix Trigger',
 				type: 'n8n-nodes-wix-crm.wixTrigger',
-				typeVersion: 1,
+				typeVersion: area ? 2 : 1,
 				position: [0, 0],
 				parameters: {
 					source: 'automation',
 					authentication: 'apiKey',
+					...(area ? { automationArea: area } : {}),
 					automationTrigger: triggerKey,
 				},
 				credentials: { wixApiKeyApi: API_KEY_CREDENTIAL },
@@ -184,5 +188,117 @@ test('a label added, removed and added again runs twice, and each delivery sent 
 	// A copy that got through would start a third execution within this second.
 	await new Promise((r) => setTimeout(r, 1000));
 	expect(await executions(created.id)).toHaveLength(2);
+	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+});
+
+/** Publishes `workflowId` and waits until its automation for `triggerKey` is registered. */
+async function publishAndWait(workflowId: string, triggerKey: string) {
+	await n8n.api('POST', `/workflows/${workflowId}/publish`, {});
+	await waitFor(
+		`the automation for ${triggerKey}`,
+		async () => (await admin(sandbox, 'GET', '/automations')).automations as any[],
+		(list) => list.some((a) => a.configuration.trigger.triggerKey === triggerKey),
+	);
+}
+
+/** The trigger item of the one execution `workflowId` gets (a second within a second fails). */
+async function onlyRun(workflowId: string) {
+	await waitFor(
+		'an execution',
+		() => executions(workflowId),
+		(runs) => runs.length > 0,
+		{
+			timeoutMs: 10_000,
+			everyMs: 500,
+		},
+	);
+	await new Promise((r) => setTimeout(r, 1000));
+	const runs = await executions(workflowId);
+	expect(runs).toHaveLength(1);
+	return runs[0].data.resultData.runData['Wix Trigger'][0].data.main[0][0].json;
+}
+
+test('version 2 nodes by area: member blocked, contact enters segment and task overdue each run once', async () => {
+	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
+	const cases = [
+		['members', 'wix_members-member_blocked'],
+		['contacts', 'segments-contact_enters_segment'],
+		['tasks', 'tasks-task_overdue'],
+	] as const;
+	const workflows: Record<string, any> = {};
+	for (const [area, key] of cases) {
+		workflows[key] = await automationWorkflow(`Wix Automation: ${key}`, key, area);
+		await publishAndWait(workflows[key].id, key);
+	}
+	await admin(sandbox, 'POST', '/webhooks/faults', { copies: 2 });
+
+	const contact = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', {
+			info: { name: { first: 'Blocked' }, emails: { items: [{ email: 'blocked@e2e.test' }] } },
+		})
+	).body.contact;
+	const { member } = await admin(sandbox, 'POST', '/members', { contactId: contact.id });
+	expect(
+		(await wix(sandbox, 'POST', `/members/v1/members/${member.id}/block`, {})).body.member.status,
+	).toBe('BLOCKED');
+	const { segment } = await admin(sandbox, 'POST', '/segments', { name: 'Lapsed' });
+	await admin(sandbox, 'POST', `/segments/${segment.id}/contacts`, { contactId: contact.id });
+	const { task } = (
+		await wix(sandbox, 'POST', '/tasks/v2/tasks', {
+			task: {
+				title: 'Win Blocked back',
+				dueDate: new Date(Date.now() - 60_000).toISOString(),
+				contact: { id: contact.id },
+			},
+		})
+	).body;
+	expect((await admin(sandbox, 'POST', '/tasks/check-overdue', {})).overdue).toEqual([task.id]);
+	await admin(sandbox, 'GET', '/webhooks/deliveries');
+
+	expect(await onlyRun(workflows['wix_members-member_blocked'].id)).toMatchObject({
+		eventType: 'wix_members-member_blocked',
+		source: 'automation',
+		data: { memberId: member.id, contactId: contact.id, status: 'BLOCKED' },
+	});
+	expect(await onlyRun(workflows['segments-contact_enters_segment'].id)).toMatchObject({
+		eventType: 'segments-contact_enters_segment',
+		data: { contactId: contact.id, segmentId: segment.id, segmentName: 'Lapsed' },
+	});
+	expect(await onlyRun(workflows['tasks-task_overdue'].id)).toMatchObject({
+		eventType: 'tasks-task_overdue',
+		data: { taskId: task.id, title: 'Win Blocked back', contactId: contact.id },
+	});
+	for (const { id } of Object.values(workflows))
+		await n8n.api('POST', `/workflows/${id}/unpublish`, {});
+	await waitFor(
+		'the automations removed',
+		async () => (await admin(sandbox, 'GET', '/automations')).automations as any[],
+		(list) => list.length === 0,
+	);
+});
+
+test('a version 1 node saved before the Area parameter, on a loyalty trigger, still registers and runs', async () => {
+	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });
+	const key = 'wix_loyalty-points_about_to_expire';
+	const created = await automationWorkflow('Wix Automation: saved v1', key);
+	expect(created.nodes[0].typeVersion).toBe(1);
+	await publishAndWait(created.id, key);
+	await wix(sandbox, 'POST', '/loyalty-programs/v1/program/activate');
+	const contact = (
+		await wix(sandbox, 'POST', '/contacts/v4/contacts', { info: { name: { first: 'Saved' } } })
+	).body.contact;
+	const { account } = (
+		await wix(sandbox, 'POST', '/loyalty-accounts/v1/accounts', { contactId: contact.id })
+	).body;
+	await wix(sandbox, 'POST', `/loyalty-accounts/v1/accounts/${account.id}/earn-points`, {
+		amount: 50,
+		appId: 'e2e',
+		idempotencyKey: 'saved-v1',
+	});
+	await admin(sandbox, 'POST', `/loyalty/accounts/${account.id}/expiring`, { points: 20 });
+	expect(await onlyRun(created.id)).toMatchObject({
+		eventType: key,
+		data: { accountId: account.id, contactId: contact.id, pointsToExpire: 20 },
+	});
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
 });

@@ -119,6 +119,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** What `getExecutionId()` answers (n8n gives every execution its own). */
 	executionId?: string;
+	/** The node's type version (1 unless given), which decides the parameters it shows. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -156,7 +158,7 @@ async function contextFor(options: RunOptions): Promise<IExecuteFunctions> {
 		id: 'test-node',
 		name: 'Wix',
 		type: `n8n-nodes-wix-crm.${node.description.name}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0] as [number, number],
 		parameters: parameters as never,
 	};
@@ -317,6 +319,7 @@ export interface WebhookOptions {
 	query?: IDataObject;
 	/** The workflow ID, which per-process caches of the node are keyed by. */
 	workflowId?: string;
+	typeVersion?: number;
 }
 
 export interface WebhookResult {
@@ -355,4 +358,32 @@ export async function runWebhook(options: WebhookOptions): Promise<WebhookResult
 		items,
 		requests: (execute as unknown as { requests: SentRequest[] }).requests,
 	};
+}
+
+export interface HookOptions {
+	node: INodeType;
+	parameters: Record<string, unknown>;
+	credentials: { type: 'wixApiKeyApi' | 'wixOAuth2Api'; data: IDataObject };
+	/** The node's static data, shared with `runWebhook` as n8n shares it. */
+	staticData: IDataObject;
+	/** The node's production webhook URL, as n8n would give it. */
+	webhookUrl: string;
+	typeVersion?: number;
+}
+
+/** Runs one of a trigger's webhook methods (checkExists, create, delete), as n8n does on (de)activation. */
+export async function runHook(
+	options: HookOptions,
+	method: 'checkExists' | 'create' | 'delete',
+): Promise<boolean> {
+	const execute = await contextFor({ ...options, items: [{}] });
+	const context = {
+		...execute,
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			execute.getNodeParameter(name, 0, fallback),
+		getWorkflowStaticData: () => options.staticData,
+		getWorkflow: () => ({ id: 'test-workflow', name: 'Test' }),
+		getNodeWebhookUrl: () => options.webhookUrl,
+	};
+	return await options.node.webhookMethods!.default![method]!.call(context as never);
 }

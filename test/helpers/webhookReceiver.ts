@@ -6,6 +6,8 @@ import { createServer, type Server } from 'node:http';
 export interface Received {
 	contentType: string;
 	body: string;
+	/** The path and query the delivery was posted to. */
+	url: string;
 }
 
 /** Starts before the file's tests and stops after them; `received` is emptied before each test. */
@@ -17,7 +19,11 @@ export function useWebhookReceiver() {
 			let body = '';
 			req.on('data', (c) => (body += c));
 			req.on('end', () => {
-				state.received.push({ contentType: String(req.headers['content-type']), body });
+				state.received.push({
+					contentType: String(req.headers['content-type']),
+					body,
+					url: String(req.url),
+				});
 				res.end();
 			});
 		});

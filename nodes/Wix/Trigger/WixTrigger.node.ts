@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IHookFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -14,8 +15,10 @@ import type { KeyObject } from 'crypto';
 import { authenticationProperty } from '../shared/descriptions';
 import { isOwnEvent } from '../shared/echo';
 import {
+	AUTOMATION_AREAS,
 	AUTOMATION_TRIGGER_OPTIONS,
 	automationExists,
+	automationTriggerOptions,
 	createAutomation,
 	deleteAutomation,
 	deliveryId,
@@ -166,13 +169,37 @@ async function judgeLoyaltyEvent(
 	return { drop: false, extra: { ...extra, threshold } };
 }
 
+/** Trigger On per area (version 2): one parameter name, so the rest of the node reads it alike. */
+const automationTriggerProperties: INodeProperties[] = AUTOMATION_AREAS.map((area) => {
+	const options = automationTriggerOptions(area.value);
+	const usual = area.usual;
+	return {
+		displayName: 'Trigger On',
+		name: 'automationTrigger',
+		type: 'options',
+		options,
+		default: usual,
+		displayOptions: {
+			show: {
+				source: ['automation'],
+				automationArea: [area.value],
+				'@version': [{ _cnd: { gte: 2 } }],
+			},
+		},
+		description:
+			'The Wix Automations trigger; activating the workflow registers an automation for it and deactivating removes it',
+	};
+});
+
 export class WixTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Wix Trigger',
 		name: 'wixTrigger',
 		icon: { light: 'file:wix.svg', dark: 'file:wix.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 sorts the Automation triggers into areas; version 1 (saved workflows) keeps one list.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{$parameter["source"] === "automation" ? "Automation: " + $parameter["automationTrigger"] : (($parameter["events"] || []).length ? $parameter["events"].length + " event types" : "all events")}}',
 		description:
@@ -234,10 +261,24 @@ export class WixTrigger implements INodeType {
 				type: 'options',
 				options: AUTOMATION_TRIGGER_OPTIONS,
 				default: 'contacts-new_contact_was_created',
-				displayOptions: { show: { source: ['automation'] } },
+				displayOptions: { show: { source: ['automation'], '@version': [1] } },
 				description:
 					'The Wix Automations trigger; activating the workflow registers an automation for it and deactivating removes it',
 			},
+			{
+				displayName: 'Area',
+				name: 'automationArea',
+				type: 'options',
+				options: AUTOMATION_AREAS.map(({ name, value, description }) => ({
+					name,
+					value,
+					description,
+				})),
+				default: 'contacts',
+				displayOptions: { show: { source: ['automation'], '@version': [{ _cnd: { gte: 2 } }] } },
+				description: 'Where the trigger belongs; the Trigger On list shows that area’s triggers',
+			},
+			...automationTriggerProperties,
 			{
 				displayName:
 					'In the Wix Dev Center open your app → Webhooks, add a webhook for each event you want, and paste this node’s Production URL as the callback URL. Put the app’s public key (Webhooks → Get Public Key) into the credential. Every call is verified against it; anything not signed by Wix for this app instance is refused.',

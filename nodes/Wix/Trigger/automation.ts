@@ -24,9 +24,57 @@ const WEBHOOK_ACTION = {
 	actionKey: 'webhooks-action',
 };
 
+/** Where a user looks for a trigger: the Area parameter (node version 2) lists each area's triggers. */
+export type AutomationArea = 'contacts' | 'members' | 'loyalty' | 'workflows' | 'forms' | 'tasks';
+
+export interface AutomationAreaOption {
+	name: string;
+	value: AutomationArea;
+	description: string;
+	/** The area's Trigger On default: its most common trigger (Contact Created stays the default). */
+	usual: string;
+}
+
+export const AUTOMATION_AREAS: AutomationAreaOption[] = [
+	{
+		name: 'Contacts',
+		value: 'contacts',
+		description: 'Contacts, labels, assignees, segments',
+		usual: 'contacts-new_contact_was_created',
+	},
+	{
+		name: 'Members',
+		value: 'members',
+		description: 'Site members: sign-ups, approvals, logins',
+		usual: 'wix_members-uou_signs_up',
+	},
+	{
+		name: 'Loyalty',
+		value: 'loyalty',
+		description: 'Loyalty points, tiers and rewards',
+		usual: 'wix_loyalty-points_earned',
+	},
+	{
+		name: 'Workflows & Pipelines',
+		value: 'workflows',
+		description: 'Cards of workflows and pipelines',
+		usual: 'wix_workflows-card_added_or_moved',
+	},
+	{
+		name: 'Forms',
+		value: 'forms',
+		description: 'Wix Forms, legacy Wix Forms and CMS forms',
+		usual: 'wix_form_app-form_submitted',
+	},
+	{ name: 'Tasks', value: 'tasks', description: 'CRM tasks', usual: 'tasks-task_overdue' },
+];
+
 interface AutomationTrigger {
 	appId: string;
 	name: string;
+	area: AutomationArea;
+	/** When Wix fires it, as the option's description. */
+	description: string;
 	/** The entity event a delivery stands for, where our own writes can cause it (for Ignore Own Writes). */
 	echo?: (payload: IDataObject) => EntityEvent;
 	/** The request for the entity's current state: its revision tells a real repeat from a copy, and its mark shows our own creations. */
@@ -44,7 +92,16 @@ interface AutomationTrigger {
 /** Points earned or adjusted by the Wix Loyalty node: the transaction's description carries our mark. */
 const pointsWrittenByUs = (payload: IDataObject) => carriesPointsMark(payload.description);
 
+// The Wix apps that define the triggers (the same IDs Wix Automations and Wix's own n8n node use).
 const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
+const SEGMENTS_APP = 'ee070097-0850-4f23-ad8c-3cdd4efd5244';
+const MEMBERS_APP = 'eb377299-86b4-4a86-a1b5-774a2d1d374b';
+const LOYALTY_APP = '553c79f3-5625-4f38-b14b-ef7c0d1e87df';
+const WORKFLOWS_APP = 'ea2821fc-7d97-40a9-9f75-772f29178430';
+const FORMS_APP = '225dd912-7dea-4738-8688-4b8c6955ffc2';
+const LEGACY_FORMS_APP = '14ce1214-b278-a7e4-1373-00cebd1bef7c';
+const CMS_APP = '1973457f-c021-4da5-941f-58444ff761d4';
+const TASKS_APP = '146c0d71-352e-4464-9a03-2e868aabe7b9';
 
 /** A trigger about one contact: the contact is read to see our mark and its revision. */
 function aboutContact(
@@ -74,56 +131,140 @@ function aboutContact(
 export const AUTOMATION_TRIGGERS: Record<string, AutomationTrigger> = {
 	'contacts-new_contact_was_created': {
 		appId: CONTACTS_APP,
+		area: 'contacts',
 		name: 'Contact Created',
+		description: 'A contact is added to the site, by hand, an import, a form or the API',
 		...aboutContact('created'),
 	},
 	'contacts-label_added_to_contact': {
 		appId: CONTACTS_APP,
+		area: 'contacts',
 		name: 'Label Added to Contact',
+		description: 'A label is added to a contact',
 		...aboutContact('label'),
 	},
 	'contacts-label_removed_from_contact': {
 		appId: CONTACTS_APP,
+		area: 'contacts',
 		name: 'Label Removed From Contact',
+		description: 'A label is removed from a contact',
 		...aboutContact('label'),
 	},
-	'wix_form_app-form_submitted': {
-		appId: '225dd912-7dea-4738-8688-4b8c6955ffc2',
-		name: 'Form Submitted',
+	'contacts-contact_assigned': {
+		appId: CONTACTS_APP,
+		area: 'contacts',
+		name: 'Contact Assigned',
+		description: 'A contact is assigned to a site collaborator in the dashboard',
+	},
+	'segments-contact_enters_segment': {
+		appId: SEGMENTS_APP,
+		area: 'contacts',
+		name: 'Contact Enters Segment',
+		description: 'A contact starts matching a segment (or is added to a manual one)',
+	},
+	'segments-contact_leaves_segment': {
+		appId: SEGMENTS_APP,
+		area: 'contacts',
+		name: 'Contact Leaves Segment',
+		description: 'A contact stops matching a segment (or is removed from a manual one)',
 	},
 	'wix_members-uou_signs_up': {
-		appId: 'eb377299-86b4-4a86-a1b5-774a2d1d374b',
+		appId: MEMBERS_APP,
+		area: 'members',
 		name: 'Member Signed Up',
+		description: 'A visitor signs up as a site member',
+	},
+	'wix_sitemembers_app-new_member_requests_approval': {
+		appId: MEMBERS_APP,
+		area: 'members',
+		name: 'Member Requests Approval',
+		description: 'A visitor signs up on a site where the owner approves new members',
 	},
 	'wix_members-member_approves': {
-		appId: 'eb377299-86b4-4a86-a1b5-774a2d1d374b',
+		appId: MEMBERS_APP,
+		area: 'members',
 		name: 'Member Approved',
+		description: 'A pending member is approved',
+	},
+	'wix_sitemembers_app-member_activation': {
+		appId: MEMBERS_APP,
+		area: 'members',
+		name: 'Contact Set as Member',
+		description: 'The site owner makes an existing contact a site member',
+	},
+	'wix_sitemembers_app-member_email_confirmation_required': {
+		appId: MEMBERS_APP,
+		area: 'members',
+		name: 'Member Email Confirmation Required',
+		description: 'A new member has to confirm their login email before they can log in',
+	},
+	'wix_members-member_logs_in': {
+		appId: MEMBERS_APP,
+		area: 'members',
+		name: 'Member Logs In',
+		description: 'A member logs in to the site',
+	},
+	'wix_sitemembers_app-member_reset_password': {
+		appId: MEMBERS_APP,
+		area: 'members',
+		name: 'Member Asks to Reset Password',
+		description: 'A member asks for a password reset',
+	},
+	'wix_members-member_blocked': {
+		appId: MEMBERS_APP,
+		area: 'members',
+		name: 'Member Blocked',
+		description: 'A member is blocked from logging in',
 	},
 	'wix_members-member_deleted': {
-		appId: 'eb377299-86b4-4a86-a1b5-774a2d1d374b',
+		appId: MEMBERS_APP,
+		area: 'members',
 		name: 'Member Deleted',
+		description: 'A member is deleted (the contact stays)',
 	},
 	'wix_loyalty-points_earned': {
-		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
+		appId: LOYALTY_APP,
+		area: 'loyalty',
 		name: 'Loyalty Points Earned',
+		description: 'A customer earns points by an action of the loyalty program',
 		ownDelivery: pointsWrittenByUs,
 	},
 	'wix_loyalty-points_adjusted': {
-		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
+		appId: LOYALTY_APP,
+		area: 'loyalty',
 		name: 'Loyalty Points Adjusted',
+		description: 'A points balance is adjusted by hand or through the API',
 		ownDelivery: pointsWrittenByUs,
 	},
+	'wix_loyalty-points_about_to_expire': {
+		appId: LOYALTY_APP,
+		area: 'loyalty',
+		name: 'Loyalty Points Expiring',
+		description: 'Some of a customer’s points expire in 14 days',
+	},
 	'wix_loyalty-tier_updated': {
-		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
+		appId: LOYALTY_APP,
+		area: 'loyalty',
 		name: 'Loyalty Tier Reached',
+		description: 'A customer enters another tier',
 	},
 	'wix_loyalty-loyalty_points_reached': {
-		appId: '553c79f3-5625-4f38-b14b-ef7c0d1e87df',
+		appId: LOYALTY_APP,
+		area: 'loyalty',
 		name: 'Loyalty Reward Reachable',
+		description: 'A customer has enough points for a reward',
+	},
+	'wix_loyalty-social_media_channel_followed': {
+		appId: LOYALTY_APP,
+		area: 'loyalty',
+		name: 'Loyalty Social Profile Followed',
+		description: 'A customer follows one of the site’s social media profiles to earn points',
 	},
 	'wix_workflows-card_added_or_moved': {
-		appId: 'ea2821fc-7d97-40a9-9f75-772f29178430',
+		appId: WORKFLOWS_APP,
+		area: 'workflows',
 		name: 'Workflow Card Added or Moved',
+		description: 'A card is added to a workflow or moved to another stage',
 		// A card moved A → B, back, and to B again sends the same body twice: the card's updated date,
 		// read once per delivery, tells that real repeat from a redelivery. Legacy cards have no
 		// revision; an archived card answers `{}` and leaves the body alone to decide.
@@ -135,13 +276,47 @@ export const AUTOMATION_TRIGGERS: Record<string, AutomationTrigger> = {
 			return info.updatedDate ?? info.updatedAt;
 		},
 	},
+	'wix_form_app-form_submitted': {
+		appId: FORMS_APP,
+		area: 'forms',
+		name: 'Form Submitted',
+		description: 'A visitor submits a Wix Form',
+	},
+	'wix_forms-form_submit': {
+		appId: LEGACY_FORMS_APP,
+		area: 'forms',
+		name: 'Legacy Form Submitted',
+		description: 'A visitor submits a form of the old Wix Forms & Payments app',
+	},
+	'cms-dataset_form_submitted': {
+		appId: CMS_APP,
+		area: 'forms',
+		name: 'CMS Form Submitted',
+		description: 'A visitor submits a form connected to a CMS collection',
+	},
+	'tasks-task_overdue': {
+		appId: TASKS_APP,
+		area: 'tasks',
+		name: 'Task Overdue',
+		description: 'An open task passes its due date',
+	},
 };
 
-export const AUTOMATION_TRIGGER_OPTIONS: INodePropertyOptions[] = Object.entries(
-	AUTOMATION_TRIGGERS,
-)
-	.map(([value, t]) => ({ name: t.name, value }))
-	.sort((a, b) => a.name.localeCompare(b.name));
+function optionsOf(entries: Array<[string, AutomationTrigger]>): INodePropertyOptions[] {
+	return entries
+		.map(([value, t]) => ({ name: t.name, value, description: t.description }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every trigger in one list (node version 1). */
+export const AUTOMATION_TRIGGER_OPTIONS: INodePropertyOptions[] = optionsOf(
+	Object.entries(AUTOMATION_TRIGGERS),
+);
+
+/** The triggers of one area (node version 2). */
+export function automationTriggerOptions(area: AutomationArea): INodePropertyOptions[] {
+	return optionsOf(Object.entries(AUTOMATION_TRIGGERS).filter(([, t]) => t.area === area));
+}
 
 interface AutomationState {
 	automationId?: string;
