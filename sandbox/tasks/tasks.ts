@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // CRM Tasks (`@wix/crm` tasks), minimal: create, get, update (title, description, due date, status) and delete a task,
 // and the overdue check Wix runs, which fires `tasks-task_overdue` once for an open task past its
 // due date (again only after the due date changes). No @wix SDK package for Tasks is installed: the

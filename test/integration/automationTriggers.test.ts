@@ -1,3 +1,4 @@
+/* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Every Wix Automations trigger of the Wix Trigger against the sandbox: the node registers the
 // trigger as n8n would on activation (version 2, by area), a sandbox action makes Wix fire it, the
 // one "send via webhook" delivery carries the node's secret and the payload, and the node's
