@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestMethods,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -28,6 +29,24 @@ export class WixApiKeyApi implements ICredentialType {
 				'Created in the API Keys Manager of your Wix account, with the Contacts and CRM permissions you need',
 		},
 		{
+			displayName: 'Access',
+			name: 'access',
+			type: 'options',
+			options: [
+				{
+					name: 'One Site',
+					value: 'site',
+					description: 'Every node works on the site given here',
+				},
+				{
+					name: 'All Sites of an Account',
+					value: 'account',
+					description: 'Each node picks one of the account’s sites in its Site parameter',
+				},
+			],
+			default: 'site',
+		},
+		{
 			displayName: 'Site ID',
 			name: 'siteId',
 			type: 'string',
@@ -35,14 +54,18 @@ export class WixApiKeyApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 1a2b3c4d-1111-2222-3333-444455556666',
 			description: 'The GUID in the site dashboard URL, after /dashboard/',
+			displayOptions: { show: { access: ['site'] } },
 		},
 		{
 			displayName: 'Account ID',
 			name: 'accountId',
 			type: 'string',
+			required: true,
 			default: '',
+			placeholder: 'e.g. 9f8e7d6c-1111-2222-3333-444455556666',
 			description:
-				'Only for account-level APIs. Site-level calls (everything these nodes do) send the site ID instead.',
+				'Shown in the API Keys Manager of your Wix account, beside the keys. The nodes list the account’s sites and send the chosen one with each call.',
+			displayOptions: { show: { access: ['account'] } },
 		},
 		{
 			displayName: 'API Base URL',
@@ -62,7 +85,9 @@ export class WixApiKeyApi implements ICredentialType {
 		},
 	];
 
-	// Wix takes the raw key (no "Bearer") and exactly one of the site or account headers.
+	// Wix takes the raw key (no "Bearer") and exactly one of the site or account headers. With
+	// account access the node names the site (transport sets wix-site-id); without one the call is
+	// an account-level API and goes with the account ID.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
@@ -71,15 +96,23 @@ export class WixApiKeyApi implements ICredentialType {
 			...(requestOptions.headers as Record<string, string> | undefined),
 			Authorization: String(credentials.apiKey ?? ''),
 		};
-		if (credentials.siteId) headers['wix-site-id'] = String(credentials.siteId);
-		else if (credentials.accountId) headers['wix-account-id'] = String(credentials.accountId);
+		if (isAccountWide(credentials)) {
+			if (!headers['wix-site-id']) headers['wix-account-id'] = String(credentials.accountId ?? '');
+		} else {
+			// A site key only ever speaks for its own site, whatever a request asked for.
+			headers['wix-site-id'] = String(credentials.siteId ?? '');
+			delete headers['wix-account-id'];
+		}
 		return { ...requestOptions, headers };
 	}
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/contacts/v4/labels',
+			// An account key is tested on what only it can do: listing the account's sites.
+			// n8n resolves expressions in every field of a test request, the method too.
+			method: '={{$credentials.access === "account" ? "POST" : "GET"}}' as IHttpRequestMethods,
+			url: '={{$credentials.access === "account" ? "/site-list/v2/sites/query" : "/contacts/v4/labels"}}',
 			qs: { 'paging.limit': 1 },
 		},
 		// n8n shows only the HTTP reason phrase for a failed test, so each status gets Wix's meaning.
@@ -97,7 +130,7 @@ export class WixApiKeyApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'Wix refused access (403): the Site ID must belong to the API key’s account, and the key needs a permission for what the test reads (the site’s contact labels). A key with only other permissions (for example Loyalty) fails this test but still works for those nodes.',
+						'Wix refused access (403): the Site ID must belong to the API key’s account (with All Sites of an Account: the Account ID must be the key’s account), and the key needs a permission for what the test reads (the site’s contact labels, or the account’s site list). A key with only other permissions (for example Loyalty) fails this test but still works for those nodes.',
 				},
 			},
 			{
@@ -117,4 +150,9 @@ export class WixApiKeyApi implements ICredentialType {
 			},
 		],
 	};
+}
+
+/** Whether the credential reaches every site of an account (older credentials had only an account ID). */
+function isAccountWide(credentials: ICredentialDataDecryptedObject): boolean {
+	return credentials.access === 'account' || (!credentials.siteId && !!credentials.accountId);
 }

@@ -34,6 +34,8 @@ async function main() {
 				`  API Base URL : ${sandbox.url}`,
 				`  API Key      : ${c.apiKey}`,
 				`  Site ID      : ${c.siteId}`,
+				`  Account key  : ${c.accountApiKey} (Access "All Sites of an Account")`,
+				`  Account ID   : ${c.accountId} (more sites: POST /_sandbox/sites)`,
 				`  App ID       : ${c.appId}`,
 				`  App Secret   : ${c.appSecret}`,
 				`  Instance ID  : ${c.instanceId}`,

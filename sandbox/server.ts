@@ -25,12 +25,12 @@ import {
 } from './core/admin';
 import { Auth, newApiKey, type SandboxCredentials } from './core/auth';
 import { clock, type SiteContext } from './core/context';
-import { WixHttpError } from './core/errors';
+import { appError, WixHttpError } from './core/errors';
 import { Faults } from './core/faults';
 import { parseJsonBody, parseQueryString, readBody, sendJson } from './core/http';
 import { RateLimit, rateLimitedBody } from './core/rateLimit';
 import { RequestLog, type LogEntry } from './core/requestLog';
-import { matchRoute, type Caller, type Route } from './core/router';
+import { matchRoute, READ, type Caller, type Route } from './core/router';
 import { generateSigningKey, keyFromPem, type SigningKey } from './core/webhookJwt';
 import { Webhooks } from './core/webhooks';
 import { emailSubscriptionsAdmin, emailSubscriptionsRoutes } from './emailSubscriptions/routes';
@@ -49,6 +49,8 @@ import { pipelinesState } from './pipelines/store';
 import { segmentsAdmin, segmentsState } from './segments/segments';
 import { seedSite } from './seed';
 import { tasksAdmin, tasksRoutes, tasksState } from './tasks/tasks';
+import { sitesAdmin } from './sites/admin';
+import { querySites, siteRecord, SITES_QUERY_PATH, type SiteRecord } from './sites/sites';
 import { workflowsAdmin, workflowsRoutes } from './workflows/routes';
 import { workflowsState } from './workflows/store';
 import {
@@ -66,6 +68,12 @@ export interface SandboxOptions {
 	apiKey?: string;
 	siteId?: string;
 	accountId?: string;
+	/** A key for every site of the account; generated when absent. */
+	accountApiKey?: string;
+	/** The first site's name in Query Sites. */
+	siteDisplayName?: string;
+	/** More sites of the account, made again on every reset (the admin API adds others until then). */
+	sites?: ExtraSiteOptions[];
 	appId?: string;
 	appSecret?: string;
 	instanceId?: string;
@@ -75,6 +83,13 @@ export interface SandboxOptions {
 	privateKeyPem?: string;
 	rateLimitPerMinute?: number;
 	tokenTtlSeconds?: number;
+}
+
+export interface ExtraSiteOptions {
+	id?: string;
+	displayName?: string;
+	/** `empty` (the default), `demo` or `contacts:N`. */
+	seed?: string;
 }
 
 /** The whole site: every module's part of the state, and the clock. */
@@ -143,6 +158,9 @@ export class WixSandbox implements AdminHost {
 	readonly faults = new Faults();
 	readonly requests = new RequestLog();
 	readonly webhooks: Webhooks;
+	/** The account's other sites, by ID; `site` is the first one (`creds.siteId`). */
+	readonly extraSites = new Map<string, { site: Site; record: SiteRecord; rateLimit: RateLimit }>();
+	private readonly firstSite: SiteRecord;
 	private readonly adminRoutes: AdminRoute<Site>[];
 	/**
 	 * The app's installations on other sites (instances), served at this URL as www.wixapis.com
@@ -161,6 +179,7 @@ export class WixSandbox implements AdminHost {
 			apiKey: options.apiKey ?? newApiKey(),
 			siteId: options.siteId ?? guid(),
 			accountId: options.accountId ?? guid(),
+			accountApiKey: options.accountApiKey ?? newApiKey(),
 			appId: options.appId ?? guid(),
 			appSecret: options.appSecret ?? randomBytes(16).toString('hex'),
 			instanceId: options.instanceId ?? guid(),
@@ -174,8 +193,10 @@ export class WixSandbox implements AdminHost {
 			siteId: this.creds.siteId,
 			accountId: this.creds.accountId,
 		});
+		this.firstSite = siteRecord(this.creds.siteId, options.siteDisplayName ?? 'Wix Sandbox Site');
 		this.adminRoutes = [
 			...(coreAdminRoutes(this) as AdminRoute<Site>[]),
+			...(sitesAdmin(this) as AdminRoute<Site>[]),
 			...API_ADMIN_ROUTES,
 			adminRoutesFor<Site>()('POST', '/instances', ({ body }) => {
 				try {
@@ -242,6 +263,40 @@ export class WixSandbox implements AdminHost {
 		this.faults.clear();
 		this.webhooks.reset();
 		this.installations.length = 0;
+		this.extraSites.clear();
+		for (const extra of this.options.sites ?? []) this.addSite(extra);
+	}
+
+	/** Every site of the account, the first one first. */
+	siteRecords(): SiteRecord[] {
+		return [this.firstSite, ...[...this.extraSites.values()].map((s) => s.record)];
+	}
+
+	siteById(id: string): Site | undefined {
+		return id === this.creds.siteId ? this.site : this.extraSites.get(id)?.site;
+	}
+
+	/** Adds a site to the account, seeded like the first one can be. */
+	addSite(options: ExtraSiteOptions = {}): SiteRecord {
+		const id = options.id ?? randomUUID();
+		if (this.siteById(id)) throw new Error(`site ${id} exists`);
+		const site = newSite();
+		seedSite({ site, emit: () => undefined, caller: { kind: 'apiKey' } }, options.seed ?? 'empty');
+		const record = siteRecord(
+			id,
+			options.displayName ?? `Sandbox Site ${this.extraSites.size + 2}`,
+		);
+		this.extraSites.set(id, { site, record, rateLimit: new RateLimit(this.rateLimit.perMinute) });
+		return record;
+	}
+
+	/** Each site has its own minute budget, all with the limits set through /config. */
+	private rateLimitOf(siteId: string): RateLimit {
+		const extra = this.extraSites.get(siteId);
+		if (!extra) return this.rateLimit;
+		extra.rateLimit.perMinute = this.rateLimit.perMinute;
+		extra.rateLimit.sendRetryAfter = this.rateLimit.sendRetryAfter;
+		return extra.rateLimit;
 	}
 
 	credentials() {
@@ -301,14 +356,17 @@ export class WixSandbox implements AdminHost {
 		await this.webhooks.settle();
 	}
 
-	/** What a handler works with: `caller`'s identity on webhooks, and automations that fire. */
-	private context(caller: Caller): SiteContext<Site> {
+	/**
+	 * What a handler works with: `caller`'s identity on webhooks, and automations that fire. The app
+	 * is installed on the first site only, so only its changes become app webhooks.
+	 */
+	private context(caller: Caller, site: Site = this.site): SiteContext<Site> {
 		return {
-			site: this.site,
-			emit: (event) => this.webhooks.emit(event, caller),
+			site,
+			emit: site === this.site ? (event) => this.webhooks.emit(event, caller) : () => undefined,
 			caller: caller.kind === 'app' ? { kind: 'app', appId: caller.appId } : { kind: 'apiKey' },
 			fire: (triggerKey, payload) =>
-				fireAutomations(this.site.automations, this.webhooks, triggerKey, payload),
+				fireAutomations(site.automations, this.webhooks, triggerKey, payload),
 		};
 	}
 
@@ -330,7 +388,7 @@ export class WixSandbox implements AdminHost {
 				rest ?? url.pathname.replace(/^\/_sandbox/, ''),
 				requestId,
 				host.adminRoutes,
-				() => host.context(OWNER),
+				() => host.context(OWNER, host.adminSite(url)),
 			);
 		}
 		const installation = this.installations.find((s) => s.auth.issued(req.headers.authorization));
@@ -341,6 +399,15 @@ export class WixSandbox implements AdminHost {
 		} finally {
 			this.requests.end();
 		}
+	}
+
+	/** The site an admin call acts on: `?siteId=`, else the first. */
+	private adminSite(url: URL): Site {
+		const id = url.searchParams.get('siteId');
+		if (!id) return this.site;
+		const site = this.siteById(id);
+		if (!site) throw new AdminError(404, `no site ${id}`);
+		return site;
 	}
 
 	private async serveApi(
@@ -428,9 +495,27 @@ export class WixSandbox implements AdminHost {
 				record();
 				return sendJson(res, 200, result, requestId);
 			}
-			const caller = this.auth.authenticate(req);
+			const caller = this.auth.authenticate(req, (id) => this.siteById(id) !== undefined);
 			auth = caller.kind;
-			this.rateLimit.check();
+			if (url.pathname === SITES_QUERY_PATH && method === 'POST') {
+				endpoint = `POST ${SITES_QUERY_PATH}`;
+				if (caller.kind !== 'apiKey' || !caller.account)
+					throw appError(
+						403,
+						'PERMISSION_DENIED',
+						'Query Sites is an account-level API: call it with an account API key and wix-account-id',
+					);
+				this.auth.requirePermission(caller, READ);
+				const result = querySites(this.siteRecords(), body);
+				status = 200;
+				record();
+				return sendJson(res, 200, result, requestId);
+			}
+			if (caller.kind === 'apiKey' && caller.account)
+				throw appError(403, 'PERMISSION_DENIED', 'Site-level APIs need the wix-site-id header');
+			const siteId = caller.kind === 'apiKey' ? caller.siteId! : this.creds.siteId;
+			const site = this.siteById(siteId)!;
+			this.rateLimitOf(siteId).check();
 			const qs = parseQueryString(url.searchParams);
 			const found = matchRoute(
 				ROUTES,
@@ -445,12 +530,12 @@ export class WixSandbox implements AdminHost {
 			endpoint = `${method} ${found.route.path}`;
 			this.auth.requirePermission(caller, found.route.permission);
 			const result = found.route.run({
-				ctx: this.context(caller),
+				ctx: this.context(caller, site),
 				params: found.params,
 				body,
 				qs,
 				caller,
-				creds: this.creds,
+				creds: { ...this.creds, siteId },
 			});
 			if (fault?.kind === 'lostAnswer') {
 				// Saved, but the answer never arrives: what a client sees when Wix or the network fails late.

@@ -113,8 +113,12 @@ export function coreAdminRoutes(host: AdminHost): AdminRoute[] {
 			return {};
 		}),
 		route('POST', '/tokens/expire', () => ({ expired: host.auth.expireTokens() })),
+		// `{account: true}` makes a key for every site of the account; `siteId` one for that site.
 		route('POST', '/api-keys', ({ body }) =>
-			host.auth.addApiKey(String(body.key ?? newApiKey()), body.permissions ?? ['read', 'manage']),
+			host.auth.addApiKey(String(body.key ?? newApiKey()), body.permissions ?? ['read', 'manage'], {
+				siteId: typeof body.siteId === 'string' ? body.siteId : undefined,
+				account: body.account === true,
+			}),
 		),
 		route('POST', '/webhooks', ({ body }) => {
 			if (typeof body.url !== 'string') throw new AdminError(400, 'url is required');

@@ -1,6 +1,8 @@
 /* eslint-disable -- not shipped: `npm run lint` checks this file with eslint.dev.config.mjs */
 // Who may call: API keys with `wix-site-id` (with the permissions a key was given) and app
-// access tokens from the OAuth client-credentials flow, which expire (wix-api.md F).
+// access tokens from the OAuth client-credentials flow, which expire (wix-api.md F). A key is
+// either for one site or for its account: an account key may address any site of the account
+// (`wix-site-id`) or the account itself (`wix-account-id`, account-level APIs).
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
@@ -10,12 +12,23 @@ export type Permission = 'read' | 'manage';
 export const READ: Permission = 'read';
 export const MANAGE: Permission = 'manage';
 
-export type Caller = { kind: 'apiKey'; key: string } | { kind: 'app'; appId: string };
+/** An API-key caller addresses one site (`siteId`) or, for account-level APIs, the account. */
+export type Caller =
+	| { kind: 'apiKey'; key: string; siteId?: string; account?: boolean }
+	| { kind: 'app'; appId: string };
+
+interface KeyGrant {
+	permissions: Set<string>;
+	/** The one site a site key reaches; absent for an account key. */
+	siteId?: string;
+}
 
 export interface SandboxCredentials {
 	apiKey: string;
 	siteId: string;
 	accountId: string;
+	/** A key for every site of the account (`accountId`). */
+	accountApiKey: string;
 	appId: string;
 	appSecret: string;
 	instanceId: string;
@@ -28,14 +41,15 @@ export function newApiKey(): string {
 }
 
 export class Auth {
-	private readonly apiKeys = new Map<string, Set<string>>();
+	private readonly apiKeys = new Map<string, KeyGrant>();
 	private readonly tokens = new Map<string, { expiresAt: number }>();
 
 	constructor(
 		private readonly creds: SandboxCredentials,
 		public tokenTtlSeconds: number,
 	) {
-		this.apiKeys.set(creds.apiKey, new Set([READ, MANAGE]));
+		this.apiKeys.set(creds.apiKey, { permissions: new Set([READ, MANAGE]), siteId: creds.siteId });
+		this.apiKeys.set(creds.accountApiKey, { permissions: new Set([READ, MANAGE]) });
 	}
 
 	/** `POST /oauth2/token`: JSON client credentials for the one instance the app is installed on. */
@@ -67,7 +81,8 @@ export class Auth {
 		return token !== undefined && this.tokens.has(token);
 	}
 
-	authenticate(req: IncomingMessage): Caller {
+	/** `hasSite` says whether a site ID is one of the account's sites. */
+	authenticate(req: IncomingMessage, hasSite: (siteId: string) => boolean): Caller {
 		const header = req.headers.authorization;
 		if (!header) throw appError(401, 'UNAUTHENTICATED', 'Missing Authorization header');
 		if (/^bearer\s/i.test(header)) {
@@ -77,17 +92,35 @@ export class Auth {
 				'Send the raw API key or access token in Authorization, without "Bearer "',
 			);
 		}
-		if (this.apiKeys.has(header)) {
+		const grant = this.apiKeys.get(header);
+		if (grant) {
 			const siteId = req.headers['wix-site-id'];
+			const accountId = req.headers['wix-account-id'];
+			if (siteId && accountId)
+				throw appError(
+					400,
+					'INVALID_ARGUMENT',
+					'Send either wix-site-id (site-level APIs) or wix-account-id (account-level APIs), not both',
+				);
+			if (accountId) {
+				if (grant.siteId || accountId !== this.creds.accountId)
+					throw appError(
+						403,
+						'PERMISSION_DENIED',
+						`The API key has no access to account ${String(accountId)}`,
+					);
+				return { kind: 'apiKey', key: header, account: true };
+			}
 			if (!siteId)
 				throw appError(403, 'PERMISSION_DENIED', 'Site-level APIs need the wix-site-id header');
-			if (siteId !== this.creds.siteId)
+			const reachable = grant.siteId ? siteId === grant.siteId : hasSite(String(siteId));
+			if (!reachable)
 				throw appError(
 					403,
 					'PERMISSION_DENIED',
 					`The API key has no access to site ${String(siteId)}`,
 				);
-			return { kind: 'apiKey', key: header };
+			return { kind: 'apiKey', key: header, siteId: String(siteId) };
 		}
 		const token = this.tokens.get(header);
 		if (!token) throw appError(401, 'UNAUTHENTICATED', 'Invalid API key or access token');
@@ -98,7 +131,7 @@ export class Auth {
 
 	/** App tokens may do everything; a key only what it was given. */
 	requirePermission(caller: Caller, permission: Permission) {
-		if (caller.kind === 'apiKey' && !this.apiKeys.get(caller.key)!.has(permission)) {
+		if (caller.kind === 'apiKey' && !this.apiKeys.get(caller.key)!.permissions.has(permission)) {
 			throw appError(
 				403,
 				'PERMISSION_DENIED',
@@ -107,9 +140,19 @@ export class Auth {
 		}
 	}
 
-	addApiKey(key: string, permissions: string[]): { key: string; permissions: string[] } {
-		this.apiKeys.set(key, new Set(permissions));
-		return { key, permissions: [...this.apiKeys.get(key)!] };
+	/** A key for one site (the given one, else the first site) or, with `account`, for all of them. */
+	addApiKey(
+		key: string,
+		permissions: string[],
+		scope: { siteId?: string; account?: boolean } = {},
+	): { key: string; permissions: string[]; siteId?: string; accountId?: string } {
+		const siteId = scope.account ? undefined : (scope.siteId ?? this.creds.siteId);
+		this.apiKeys.set(key, { permissions: new Set(permissions), siteId });
+		return {
+			key,
+			permissions: [...permissions],
+			...(siteId ? { siteId } : { accountId: this.creds.accountId }),
+		};
 	}
 
 	expireTokens(): number {

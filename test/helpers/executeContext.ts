@@ -299,8 +299,8 @@ export async function runPoll(options: PollOptions): Promise<IDataObject[] | nul
 	const execute = await contextFor({ ...options, items: [{}] });
 	const context = {
 		...execute,
-		getNodeParameter: (name: string, fallback?: unknown) =>
-			execute.getNodeParameter(name, 0, fallback),
+		getNodeParameter: (name: string, fallback?: unknown, opts?: IGetNodeParameterOptions) =>
+			execute.getNodeParameter(name, 0, fallback, opts),
 		getWorkflowStaticData: () => options.staticData,
 		getMode: () => options.mode ?? 'trigger',
 	};
@@ -343,8 +343,8 @@ export async function runWebhook(options: WebhookOptions): Promise<WebhookResult
 	};
 	const context = {
 		...execute,
-		getNodeParameter: (name: string, fallback?: unknown) =>
-			execute.getNodeParameter(name, 0, fallback),
+		getNodeParameter: (name: string, fallback?: unknown, opts?: IGetNodeParameterOptions) =>
+			execute.getNodeParameter(name, 0, fallback, opts),
 		getWorkflowStaticData: () => options.staticData,
 		getWorkflow: () => ({ id: options.workflowId ?? 'test-workflow', name: 'Test' }),
 		getRequestObject: () => ({ rawBody: Buffer.from(options.body) }),

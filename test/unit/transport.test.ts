@@ -326,7 +326,8 @@ describe('cursor pages send only the cursor', () => {
 			{ items: [3], pagingMetadata: { cursors: { next: null }, hasNext: false } },
 		];
 		const ctx = {
-			getNodeParameter: () => 'apiKey',
+			getNodeParameter: (name: string, fallback: unknown) =>
+				name === 'authentication' ? 'apiKey' : fallback,
 			getCredentials: async () => ({
 				baseUrl: 'https://www.wixapis.com',
 				siteId: 's',

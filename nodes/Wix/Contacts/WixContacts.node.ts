@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { searchSites, siteProperty } from '../shared/site';
 import { authenticationProperty } from '../shared/descriptions';
 import * as contact from './actions/contact';
 import * as customField from './actions/customField';
@@ -49,6 +50,7 @@ export class WixContacts implements INodeType {
 		],
 		properties: [
 			authenticationProperty,
+			siteProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -69,7 +71,10 @@ export class WixContacts implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchContacts }, loadOptions: { getLabels, getCustomFields } };
+	methods = {
+		listSearch: { searchContacts, searchSites },
+		loadOptions: { getLabels, getCustomFields },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchContacts } from '../contact/listSearch';
 import { searchMembers } from '../member/locator';
+import { searchSites, siteProperty } from '../shared/site';
 import { authenticationProperty } from '../shared/descriptions';
 import * as account from './actions/account';
 import * as program from './actions/program';
@@ -45,6 +46,7 @@ export class WixLoyalty implements INodeType {
 		],
 		properties: [
 			authenticationProperty,
+			siteProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -64,7 +66,7 @@ export class WixLoyalty implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchAccounts, searchContacts, searchMembers },
+		listSearch: { searchAccounts, searchContacts, searchMembers, searchSites },
 		loadOptions: { getTiers },
 	};
 

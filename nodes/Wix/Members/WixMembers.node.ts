@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchContacts } from '../contact/listSearch';
 import { searchMembers } from '../member/locator';
+import { searchSites, siteProperty } from '../shared/site';
 import { authenticationProperty } from '../shared/descriptions';
 import * as badge from './actions/badge';
 import * as member from './actions/member';
@@ -42,6 +43,7 @@ export class WixMembers implements INodeType {
 		],
 		properties: [
 			authenticationProperty,
+			siteProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -59,7 +61,7 @@ export class WixMembers implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchBadges, searchContacts, searchMembers },
+		listSearch: { searchBadges, searchContacts, searchMembers, searchSites },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { searchSites, siteProperty } from '../shared/site';
 import { authenticationProperty, optionsCollection } from '../shared/descriptions';
 import { isOwnEvent } from '../shared/echo';
 import { readByKeyset } from '../shared/keyset';
@@ -76,6 +77,7 @@ export class WixPollingTrigger implements INodeType {
 		],
 		properties: [
 			authenticationProperty,
+			siteProperty,
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -166,6 +168,8 @@ export class WixPollingTrigger implements INodeType {
 			]),
 		],
 	};
+
+	methods = { listSearch: { searchSites } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;

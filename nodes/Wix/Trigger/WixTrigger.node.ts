@@ -12,6 +12,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { KeyObject } from 'crypto';
 
+import { searchSites, siteProperty } from '../shared/site';
 import { authenticationProperty } from '../shared/descriptions';
 import { isOwnEvent } from '../shared/echo';
 import {
@@ -255,6 +256,7 @@ export class WixTrigger implements INodeType {
 				default: 'oAuth2',
 				description: 'App webhooks need OAuth2 (Wix App); a Wix Automation works with either',
 			},
+			{ ...siteProperty, displayOptions: { show: { source: ['automation'] } } },
 			{
 				displayName: 'Trigger On',
 				name: 'automationTrigger',
@@ -340,6 +342,8 @@ export class WixTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { listSearch: { searchSites } };
 
 	// App webhooks have no registration API (the URL is pasted into the app's settings); the
 	// Automation source registers and removes its automation here.

@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchContacts } from '../contact/listSearch';
+import { searchSites, siteProperty } from '../shared/site';
 import { authenticationProperty } from '../shared/descriptions';
 import * as card from './actions/card';
 import * as funnel from './actions/funnel';
@@ -49,6 +50,7 @@ export class WixWorkflows implements INodeType {
 		properties: [
 			authenticationProperty,
 			apiProperty,
+			siteProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -86,7 +88,7 @@ export class WixWorkflows implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchContacts, searchPipelines, searchWorkflows },
+		listSearch: { searchContacts, searchPipelines, searchSites, searchWorkflows },
 		loadOptions: { getPhases, getPhasesWithWin, getStages },
 	};
 

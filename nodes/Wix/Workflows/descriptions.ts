@@ -83,7 +83,10 @@ export function stageProperty(overrides: Partial<INodeProperties> = {}): INodePr
 		displayName: 'Stage Name or ID',
 		name: 'stageId',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getStages', loadOptionsDependsOn: ['pipelineId.value'] },
+		typeOptions: {
+			loadOptionsMethod: 'getStages',
+			loadOptionsDependsOn: ['pipelineId.value', 'site.value'],
+		},
 		default: '',
 		description:
 			'The stage of the pipeline. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -102,7 +105,7 @@ export function phaseProperty(
 		type: 'options',
 		typeOptions: {
 			loadOptionsMethod: withWin ? 'getPhasesWithWin' : 'getPhases',
-			loadOptionsDependsOn: ['workflowId.value'],
+			loadOptionsDependsOn: ['workflowId.value', 'site.value'],
 		},
 		default: '',
 		required: true,

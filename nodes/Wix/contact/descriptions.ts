@@ -6,7 +6,7 @@ export const customFieldKeyProperty: INodeProperties = {
 	displayName: 'Field Name or ID',
 	name: 'key',
 	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getCustomFields' },
+	typeOptions: { loadOptionsMethod: 'getCustomFields', loadOptionsDependsOn: ['site.value'] },
 	default: '',
 	description:
 		'A field key or display name works too. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -132,7 +132,7 @@ export const contactFieldOptions: INodeProperties[] = [
 		displayName: 'Label Names or IDs',
 		name: 'labels',
 		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getLabels' },
+		typeOptions: { loadOptionsMethod: 'getLabels', loadOptionsDependsOn: ['site.value'] },
 		default: [],
 		description:
 			'Labels to give the contact (replacing its labels on update); keys or names. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

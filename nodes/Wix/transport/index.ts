@@ -10,7 +10,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { isResourceLocatorValue, NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	MAX_THROTTLED_ATTEMPTS,
@@ -51,6 +51,8 @@ export interface WixRequest {
 	 * before re-sending (see `answerWasLost`).
 	 */
 	idempotent?: boolean;
+	/** An account-level API (the site list): sent with the account ID, for no site. */
+	accountLevel?: boolean;
 }
 
 export function credentialTypeOf(ctx: WixContext): WixCredentialType {
@@ -94,17 +96,39 @@ export function readHttpFailure(error: unknown): WixFailure & { retryAfterMs?: n
 	};
 }
 
+/**
+ * Which sites a credential reaches: one site (an API key with a Site ID), every site of an account
+ * (an API key with an Account ID; the node's Site parameter names the one), or the site an app
+ * instance is installed on (OAuth2).
+ */
+export type WixReach =
+	| { kind: 'site'; siteId: string }
+	| { kind: 'account'; accountId: string }
+	| { kind: 'app'; instanceId: string };
+
 /** Where a node's requests go and how they are paced: what its credential says, read once per run. */
 interface Target {
 	credentialType: WixCredentialType;
 	baseUrl: string;
-	pacing: { key: string; perMinute: number };
+	perMinute: number;
+	reach: WixReach;
 }
 
 // Keyed by n8n's context object, which lives as long as one node's run: the credential is
 // decrypted once per run, not once per request. Only fields that cannot change during a run are
 // kept (an OAuth token can, so the request helper still reads the credential itself).
 const targets = new WeakMap<object, Promise<Target>>();
+
+function reachOf(credentialType: WixCredentialType, credentials: IDataObject): WixReach {
+	if (credentialType === 'wixOAuth2Api')
+		return { kind: 'app', instanceId: String(credentials.instanceId ?? '') };
+	// Credentials saved before Access existed have no value for it: they meant one site.
+	const accountWide =
+		credentials.access === 'account' || (!credentials.siteId && !!credentials.accountId);
+	return accountWide
+		? { kind: 'account', accountId: String(credentials.accountId ?? '') }
+		: { kind: 'site', siteId: String(credentials.siteId ?? '') };
+}
 
 async function targetOf(ctx: WixContext): Promise<Target> {
 	let target = targets.get(ctx);
@@ -116,16 +140,82 @@ async function targetOf(ctx: WixContext): Promise<Target> {
 			return {
 				credentialType,
 				baseUrl,
-				pacing: {
-					key: `${baseUrl}|${String(credentials.siteId ?? credentials.instanceId ?? '')}`,
-					perMinute: Number(credentials.requestsPerMinute ?? 200),
-				},
+				perMinute: Number(credentials.requestsPerMinute ?? 200),
+				reach: reachOf(credentialType, credentials),
 			};
 		})();
 		targets.set(ctx, target);
 		target.catch(() => targets.delete(ctx));
 	}
 	return await target;
+}
+
+/** Which sites the node's credential reaches (for the Site picker). */
+export async function credentialReach(ctx: WixContext): Promise<WixReach> {
+	return (await targetOf(ctx)).reach;
+}
+
+export const SITE_PARAMETER = 'site';
+
+/** The node's Site parameter for an item, '' when empty or when the node has none. */
+function pickedSite(ctx: WixContext, itemIndex: number): string {
+	const options = { extractValue: true };
+	const value =
+		'getInputData' in ctx
+			? (ctx as IExecuteFunctions).getNodeParameter(SITE_PARAMETER, itemIndex, '', options)
+			: (ctx as ILoadOptionsFunctions).getNodeParameter(SITE_PARAMETER, '', options);
+	// A context that does not extract (some test doubles) hands back the locator itself.
+	const id = isResourceLocatorValue(value) ? value.value : value;
+	return typeof id === 'string' ? id.trim() : '';
+}
+
+// The site each item of a run goes to, and the run's first: per-run caches (labels, fields,
+// pipelines) are loaded from one site, so every item of a run must name the same one.
+const sitesByRun = new WeakMap<object, { first?: string; byItem: Map<number, string> }>();
+
+/**
+ * The site a request is for (its pacing key), and the wix-site-id header it needs when the
+ * credential does not name the site itself.
+ */
+function siteFor(ctx: WixContext, reach: WixReach, itemIndex = 0): string {
+	let run = sitesByRun.get(ctx);
+	if (!run) sitesByRun.set(ctx, (run = { byItem: new Map() }));
+	const known = run.byItem.get(itemIndex);
+	if (known !== undefined) return known;
+	const picked = pickedSite(ctx, itemIndex);
+	const fail = (message: string, description: string) =>
+		new NodeOperationError(ctx.getNode(), message, { description, itemIndex });
+	let site: string;
+	if (reach.kind === 'account') {
+		if (!picked)
+			throw fail(
+				'Site is required: the Wix API Key credential reaches all sites of an account',
+				'Pick the site this node works on in its Site parameter (From List or By ID), or set the credential’s Access to One Site',
+			);
+		site = picked;
+	} else if (reach.kind === 'site') {
+		if (picked && picked !== reach.siteId)
+			throw fail(
+				`Site ${picked} is not the credential’s site: the Wix API Key credential reaches only site ${reach.siteId}`,
+				'Clear the Site parameter to use the credential’s site, or set the credential’s Access to All Sites of an Account (with the Account ID) to pick any site of the account',
+			);
+		site = reach.siteId;
+	} else {
+		if (picked)
+			throw fail(
+				'Site must be empty with OAuth2: the Wix app’s token reaches only the site it is installed on',
+				'Clear the Site parameter, or use a Wix API Key credential with Access set to All Sites of an Account',
+			);
+		site = reach.instanceId;
+	}
+	if (run.first === undefined) run.first = site;
+	else if (run.first !== site)
+		throw fail(
+			`Site must be the same for every item: item ${itemIndex} picks ${site}, an earlier item ${run.first}`,
+			'One run of a Wix node works on one site; split the items by site (for example with a Switch node) into several Wix nodes',
+		);
+	run.byItem.set(itemIndex, site);
+	return site;
 }
 
 /**
@@ -136,7 +226,7 @@ async function targetOf(ctx: WixContext): Promise<Target> {
 export async function itemsAtOnce(ctx: IExecuteFunctions): Promise<number> {
 	let perMinute = 200;
 	try {
-		perMinute = (await targetOf(ctx)).pacing.perMinute;
+		perMinute = (await targetOf(ctx)).perMinute;
 	} catch {
 		// No Wix credential on this node: keep the default.
 	}
@@ -150,7 +240,10 @@ export async function wixApiRequest<T = IDataObject>(
 	request: WixRequest,
 	itemIndex?: number,
 ): Promise<T> {
-	const { credentialType, baseUrl, pacing } = await targetOf(ctx);
+	const { credentialType, baseUrl, perMinute, reach } = await targetOf(ctx);
+	const site = request.accountLevel
+		? `account:${reach.kind === 'account' ? reach.accountId : ''}`
+		: siteFor(ctx, reach, itemIndex);
 	return await send<T>(
 		ctx,
 		credentialType,
@@ -159,8 +252,11 @@ export async function wixApiRequest<T = IDataObject>(
 			url: `${baseUrl}${request.path}`,
 			qs: request.qs,
 			body: request.body,
+			// An account key speaks for the site the node picked; a site key or token for its own.
+			headers:
+				reach.kind === 'account' && !request.accountLevel ? { 'wix-site-id': site } : undefined,
 		},
-		pacing,
+		{ key: `${baseUrl}|${site}`, perMinute },
 		itemIndex,
 		request.errors,
 		request.idempotent !== false,
@@ -194,7 +290,7 @@ export async function siteFunctionRequest<T = IDataObject>(
 async function send<T>(
 	ctx: WixContext,
 	credentialType: string,
-	request: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body'>,
+	request: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body' | 'headers'>,
 	pacing: { key: string; perMinute: number },
 	itemIndex?: number,
 	apiErrors?: WixApiErrors,

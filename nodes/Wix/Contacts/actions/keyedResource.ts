@@ -58,7 +58,7 @@ function keyPicker(r: KeyedResource): INodeProperties {
 		displayName: `${r.noun === 'label' ? 'Label' : 'Custom Field'} Name or ID`,
 		name: 'key',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: r.loadOptionsMethod },
+		typeOptions: { loadOptionsMethod: r.loadOptionsMethod, loadOptionsDependsOn: ['site.value'] },
 		required: true,
 		default: '',
 		description: `The ${r.noun} to act on. Choose from the list, or specify its key using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,

@@ -17,7 +17,7 @@ const labelPicker = (displayName: string, name: string): INodeProperties => ({
 	displayName,
 	name,
 	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getLabels' },
+	typeOptions: { loadOptionsMethod: 'getLabels', loadOptionsDependsOn: ['site.value'] },
 	default: [],
 	description:
 		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',

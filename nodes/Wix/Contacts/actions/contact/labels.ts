@@ -16,7 +16,7 @@ export function labelProperties(add: boolean): INodeProperties[] {
 			displayName: 'Label Names or IDs',
 			name: 'labels',
 			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getLabels' },
+			typeOptions: { loadOptionsMethod: 'getLabels', loadOptionsDependsOn: ['site.value'] },
 			required: true,
 			default: [],
 			description: `Labels to ${add ? 'add' : 'remove'} (1 to 100), by key or name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,

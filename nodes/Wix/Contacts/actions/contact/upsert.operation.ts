@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 			displayName: 'External ID Field Name or ID',
 			name: 'externalIdField',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getCustomFields' },
+			typeOptions: { loadOptionsMethod: 'getCustomFields', loadOptionsDependsOn: ['site.value'] },
 			default: '',
 			description:
 				'A custom field holding another system’s ID (e.g. externalCrmId), matched after email and phone. Set its value under Contact Fields → Custom Fields. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -66,7 +66,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Tier Name or ID',
 				name: 'tierId',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTiers' },
+				typeOptions: { loadOptionsMethod: 'getTiers', loadOptionsDependsOn: ['site.value'] },
 				default: '',
 				description:
 					'Only accounts in this tier. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
