@@ -118,6 +118,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** What `getExecutionId()` answers (n8n gives every execution its own). */
 	executionId?: string;
+	/** The node's version in the workflow (1 unless given). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -155,7 +157,7 @@ async function contextFor(options: RunOptions): Promise<IExecuteFunctions> {
 		id: 'test-node',
 		name: 'Wix',
 		type: `n8n-nodes-wix-crm.${node.description.name}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0] as [number, number],
 		parameters: parameters as never,
 	};
@@ -285,6 +287,7 @@ export interface PollOptions {
 	/** The node's static data, kept by the caller between polls as n8n keeps it. */
 	staticData: IDataObject;
 	mode?: 'trigger' | 'manual';
+	typeVersion?: number;
 }
 
 /** Runs one poll of a polling trigger with real HTTP, like n8n's poll scheduler does. */

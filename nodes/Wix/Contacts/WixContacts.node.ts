@@ -12,6 +12,7 @@ import * as customField from './actions/customField';
 import * as emailSubscription from './actions/emailSubscription';
 import * as label from './actions/label';
 import { router } from './actions/router';
+import { searchCustomFields, searchLabels } from './methods/listSearch';
 import { getCustomFields, getLabels } from './methods/loadOptions';
 import { searchContacts } from '../contact/listSearch';
 
@@ -69,7 +70,10 @@ export class WixContacts implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchContacts }, loadOptions: { getLabels, getCustomFields } };
+	methods = {
+		listSearch: { searchContacts, searchLabels, searchCustomFields },
+		loadOptions: { getLabels, getCustomFields },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
