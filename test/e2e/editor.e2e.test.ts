@@ -139,7 +139,7 @@ test('both versions of the Wix Polling Trigger load', async () => {
 	expect(list).toHaveLength(2);
 	for (const d of list)
 		expect(d).toMatchObject({
-			name: 'n8n-nodes-wix-crm.wixPollingTrigger',
+			name: 'wixPollingTrigger',
 			version: [1, 1.1],
 			defaultVersion: 1.1,
 		});

@@ -1,5 +1,5 @@
-// The contact picker (From List, By Email, By ID, By URL) and what it resolves to. Every node that acts on
-// one contact's records (contacts, loyalty accounts, members, pipeline cards) uses this pair.
+// The contact picker (From List, By Email, By ID, By URL) and what it resolves to. Every node that
+// acts on one contact's records (contacts, loyalty accounts, members, pipeline cards) uses this pair.
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -71,7 +71,7 @@ export const contactLocator: INodeProperties = {
 	description: 'The contact to act on',
 };
 
-/** The contact a By URL value names; the URL itself when it names none (so it is reported). */
+/** The contact ID in a By URL value; a URL that is not a contact page fails naming the field. */
 function idOfUrl(ctx: IExecuteFunctions, url: string, label: string, itemIndex: number): string {
 	const id = contactIdFromUrl(url);
 	if (!id) {
@@ -84,7 +84,10 @@ function idOfUrl(ctx: IExecuteFunctions, url: string, label: string, itemIndex: 
 	return id;
 }
 
-/** Reads a contact locator parameter (From List, By ID or By Email) and returns the contact ID. */
+/**
+ * Reads a contact locator parameter (From List, By ID, By Email or By URL; an old plain string is an
+ * ID) and returns the contact ID.
+ */
 export async function resolveContactId(
 	ctx: IExecuteFunctions,
 	parameter: string,
