@@ -109,7 +109,9 @@ test('labels, custom fields, create or update, labels on contacts, subscriptions
 				resource: 'contact',
 				operation: 'merge',
 				contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				sourceContactIds: other.id,
+				// A plain expression string, as workflows saved before Source Contacts became a
+				// resource locator hold it (the two-way sync templates do).
+				sourceContactIds: `={{ ['${other.id}'].join(',') }}`,
 			},
 			once,
 		),

@@ -91,7 +91,8 @@ test('Card Moved or Created: the first run loads every pipeline card; the next p
 			{
 				name: 'Wix Polling Trigger',
 				type: 'n8n-nodes-wix-crm.wixPollingTrigger',
-				typeVersion: 1,
+				// The current version; the contacts test above runs a version-1 node.
+				typeVersion: 1.1,
 				position: [0, 0],
 				parameters: {
 					pollTimes: { item: [{ mode: 'everyMinute' }] },

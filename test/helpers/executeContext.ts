@@ -292,6 +292,7 @@ export interface PollOptions {
 	/** The node's static data, kept by the caller between polls as n8n keeps it. */
 	staticData: IDataObject;
 	mode?: 'trigger' | 'manual';
+	typeVersion?: number;
 }
 
 /** Runs one poll of a polling trigger with real HTTP, like n8n's poll scheduler does. */

@@ -227,7 +227,7 @@ describe('members and loyalty', () => {
 	});
 });
 
-test('"Ignore Our Own Writes" leaves out the changes our Contacts node made, not anyone else’s', async () => {
+test('"Ignore Own Writes" leaves out the changes our Contacts node made, not anyone else’s', async () => {
 	const ours = await create('Ours');
 	const theirs = await create('Theirs');
 	await pause();
@@ -259,7 +259,7 @@ test('"Ignore Our Own Writes" leaves out the changes our Contacts node made, not
 	});
 	await pause();
 	expect(names(await poll(state, parameters))).toEqual(['Theirs']);
-	// Without the option the same kind of change is emitted.
+	// Without the option a version-1 node (as saved before 1.1) emits the same kind of change.
 	await write(theirs.id, 'ByN8nToo');
 	await pause();
 	expect(names(await poll(state, { ...parameters, options: { settleSeconds: 0 } }))).toEqual([
@@ -267,7 +267,50 @@ test('"Ignore Our Own Writes" leaves out the changes our Contacts node made, not
 	]);
 });
 
-describe('"Ignore Our Own Writes" never hides a genuine change', () => {
+test('version 1.1 ignores own writes unless told not to; version 1 only when told to', async () => {
+	const c = await create('Versioned');
+	await pause();
+	const contacts = new WixContacts();
+	const write = async (last: string) => {
+		await runNode({
+			node: contacts,
+			parameters: {
+				resource: 'contact',
+				operation: 'update',
+				contactId: { __rl: true, mode: 'id', value: c.id },
+				updateFields: { lastName: last },
+			},
+			credentials: apiKeyCredentials(sandbox),
+		});
+		await pause();
+	};
+	const pollAt = (typeVersion: number, state: IDataObject, options: IDataObject) =>
+		runPoll({
+			node,
+			parameters: { event: 'updatedContact', firstRun: 'fromNow', options },
+			credentials: apiKeyCredentials(sandbox),
+			staticData: state,
+			typeVersion,
+		});
+	const unset = { settleSeconds: 0 };
+	const off = { settleSeconds: 0, ignoreOwnWrites: false };
+	const cases: Array<[number, IDataObject, string[]]> = [
+		[1.1, unset, []],
+		[1.1, off, ['Versioned']],
+		[1, unset, ['Versioned']],
+	];
+	for (const [typeVersion, options, expected] of cases) {
+		const state: IDataObject = {};
+		expect(await pollAt(typeVersion, state, options)).toBeNull();
+		await pause();
+		await write(`v${typeVersion}-${String(options.ignoreOwnWrites)}`);
+		expect(names(await pollAt(typeVersion, state, options))).toEqual(expected);
+	}
+	expect(node.description.version).toEqual([1, 1.1]);
+	expect(node.description.defaultVersion).toBe(1.1);
+});
+
+describe('"Ignore Own Writes" never hides a genuine change', () => {
 	const parameters = {
 		event: 'updatedContact',
 		firstRun: 'fromNow',

@@ -13,6 +13,7 @@ import * as customField from './actions/customField';
 import * as emailSubscription from './actions/emailSubscription';
 import * as label from './actions/label';
 import { router } from './actions/router';
+import { searchCustomFields, searchLabels } from './methods/listSearch';
 import { getCustomFields, getLabels } from './methods/loadOptions';
 import { searchContacts } from '../contact/listSearch';
 
@@ -72,7 +73,7 @@ export class WixContacts implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchContacts, searchSites },
+		listSearch: { searchContacts, searchSites, searchLabels, searchCustomFields },
 		loadOptions: { getLabels, getCustomFields },
 	};
 

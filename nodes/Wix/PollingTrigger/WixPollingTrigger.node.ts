@@ -49,13 +49,21 @@ async function readWindow(
 const balanceOf = (account: IDataObject) =>
 	Number((account.points as IDataObject | undefined)?.balance ?? 0);
 
+/** Whether own writes are left out: as set, else on from version 1.1 (off in version-1 nodes). */
+export function ignoresOwnWrites(option: boolean | undefined, typeVersion: number): boolean {
+	return option ?? typeVersion >= 1.1;
+}
+
 export class WixPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Wix Polling Trigger',
 		name: 'wixPollingTrigger',
 		icon: { light: 'file:wix.svg', dark: 'file:wix.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 ignores this package's own writes unless told otherwise, as the Wix Trigger always has;
+		// version-1 nodes (saved with the option unset) keep reporting them.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["event"]}}',
 		description:
 			'Starts the workflow on new or changed Wix contacts, new members, loyalty balances and pipeline cards moved or created, by polling',
@@ -109,6 +117,7 @@ export class WixPollingTrigger implements INodeType {
 					},
 				],
 				default: 'newContact',
+				description: 'What starts the workflow; Wix is asked for changes at every poll',
 			},
 			{
 				displayName: 'Pipeline ID',
@@ -126,6 +135,8 @@ export class WixPollingTrigger implements INodeType {
 				typeOptions: { minValue: 0 },
 				default: 100,
 				displayOptions: { show: { event: ['loyaltyThreshold'] } },
+				description:
+					'The balance an account must reach; it triggers once each time it rises from below to at or above this number',
 			},
 			{
 				displayName: 'On First Run',
@@ -145,16 +156,17 @@ export class WixPollingTrigger implements INodeType {
 					},
 				],
 				default: 'fromNow',
+				description: 'What the first poll after activation emits',
 			},
 			optionsCollection([
 				{
-					displayName: 'Ignore Our Own Writes',
+					displayName: 'Ignore Own Writes',
 					name: 'ignoreOwnWrites',
 					type: 'boolean',
-					default: false,
+					default: true,
 					displayOptions: { show: { '/event': ['newContact', 'updatedContact'] } },
 					description:
-						'Whether to leave out contacts whose latest change was made by this package’s Wix nodes (any n8n process), so a 2-way sync does not send its own writes back',
+						'Whether to leave out contacts whose latest change was made by this package’s Wix nodes (any n8n process), so a 2-way sync does not send its own writes back. On unless set (nodes added before version 1.1: off unless set).',
 				},
 				{
 					displayName: 'Settle Delay (Seconds)',
@@ -240,7 +252,7 @@ export class WixPollingTrigger implements INodeType {
 			records = reached;
 		}
 		const echo = source.echo;
-		if (options.ignoreOwnWrites && echo) {
+		if (ignoresOwnWrites(options.ignoreOwnWrites, this.getNode().typeVersion) && echo) {
 			records = records.filter(
 				(record) => !isOwnEvent({ ...echo, entityId: String(record.id), entity: record }),
 			);

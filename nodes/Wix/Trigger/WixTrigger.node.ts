@@ -249,6 +249,7 @@ export class WixTrigger implements INodeType {
 					},
 				],
 				default: 'appWebhook',
+				description: 'How Wix tells this workflow about events',
 			},
 			// Visible in both sources: n8n leaves hidden parameters unset, and the credentials depend on it.
 			{

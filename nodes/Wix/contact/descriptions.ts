@@ -37,6 +37,7 @@ export const contactFieldOptions: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Address',
+		description: 'Postal addresses; on update they are added to the stored ones',
 		options: [
 			{
 				displayName: 'Address',
@@ -101,6 +102,7 @@ export const contactFieldOptions: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Custom Field',
+		description: 'Values of the site’s custom fields, by field name or key',
 		options: [
 			{
 				displayName: 'Field',
@@ -138,7 +140,14 @@ export const contactFieldOptions: INodeProperties[] = [
 			'Labels to give the contact (replacing its labels on update); keys or names. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-	{ displayName: 'Locale', name: 'locale', type: 'string', default: '', placeholder: 'e.g. en-US' },
+	{
+		displayName: 'Locale',
+		name: 'locale',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. en-US',
+		description: 'The contact’s language and region, as an IETF language tag',
+	},
 	{
 		displayName: 'Phone',
 		name: 'phone',

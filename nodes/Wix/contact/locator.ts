@@ -1,13 +1,10 @@
-// The contact picker (From List, By Email, By ID) and what it resolves to. Every node that acts on
-// one contact's records (contacts, loyalty accounts, members, pipeline cards) uses this pair.
-import type {
-	IExecuteFunctions,
-	INodeParameterResourceLocator,
-	INodeProperties,
-} from 'n8n-workflow';
+// The contact picker (From List, By Email, By ID, By URL) and what it resolves to. Every node that
+// acts on one contact's records (contacts, loyalty accounts, members, pipeline cards) uses this pair.
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { GUID_REGEX } from '../shared/descriptions';
+import { CONTACT_URL_REGEX, contactIdFromUrl, readLocator } from '../shared/locator';
 import { findContactByEmail } from './lookup';
 
 /** Contact picker used by every operation that acts on one contact. */
@@ -54,30 +51,58 @@ export const contactLocator: INodeProperties = {
 				},
 			],
 		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://manage.wix.com/dashboard/<site-id>/contacts/view/<contact-id>',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: CONTACT_URL_REGEX,
+						errorMessage: 'Not a contact page of the Wix dashboard',
+					},
+				},
+			],
+			extractValue: { type: 'regex', regex: CONTACT_URL_REGEX },
+		},
 	],
 	description: 'The contact to act on',
 };
 
-/** Reads a contact locator parameter (From List, By ID or By Email) and returns the contact ID. */
+/** The contact ID in a By URL value; a URL that is not a contact page fails naming the field. */
+function idOfUrl(ctx: IExecuteFunctions, url: string, label: string, itemIndex: number): string {
+	const id = contactIdFromUrl(url);
+	if (!id) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" is not a contact page URL: ${url}`, {
+			itemIndex,
+			description:
+				'Open the contact in the Wix dashboard and copy its address (https://manage.wix.com/dashboard/<site>/contacts/view/<contact ID>), or pick By ID',
+		});
+	}
+	return id;
+}
+
+/**
+ * Reads a contact locator parameter (From List, By ID, By Email or By URL; an old plain string is an
+ * ID) and returns the contact ID.
+ */
 export async function resolveContactId(
 	ctx: IExecuteFunctions,
 	parameter: string,
 	itemIndex: number,
 ): Promise<string> {
-	const raw = ctx.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string;
-	const locator = typeof raw === 'object' && raw !== null ? raw : { mode: 'id', value: raw };
-	const value = String(locator.value ?? '').trim();
+	const label = parameter === 'contactId' ? 'Contact' : parameter;
+	const { mode, value } = readLocator(ctx.getNodeParameter(parameter, itemIndex));
 	if (!value) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`No contact given in "${parameter === 'contactId' ? 'Contact' : parameter}"`,
-			{
-				itemIndex,
-				description: 'Pick a contact from the list, or give its ID or email',
-			},
-		);
+		throw new NodeOperationError(ctx.getNode(), `No contact given in "${label}"`, {
+			itemIndex,
+			description: 'Pick a contact from the list, or give its ID, email or dashboard URL',
+		});
 	}
-	if (locator.mode !== 'email') return value;
+	if (mode === 'url') return idOfUrl(ctx, value, label, itemIndex);
+	if (mode !== 'email') return value;
 	const contact = await findContactByEmail(ctx, value, itemIndex);
 	if (!contact?.id) {
 		throw new NodeOperationError(
@@ -94,11 +119,9 @@ export async function resolveContactId(
 
 /** What item `i` acts on, for running items side by side: the contact its locator names. */
 export function contactKeyOf(this: IExecuteFunctions, i: number): string {
-	const raw = this.getNodeParameter('contactId', i, '') as INodeParameterResourceLocator | string;
-	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
-	return `contact:${String(value ?? '')
-		.trim()
-		.toLowerCase()}`;
+	const { mode, value } = readLocator(this.getNodeParameter('contactId', i, ''));
+	const key = mode === 'url' ? (contactIdFromUrl(value) ?? value) : value;
+	return `contact:${key.toLowerCase()}`;
 }
 
 /** The contact a Create item makes, known by its email: two creates of one email never overlap. */

@@ -33,7 +33,10 @@ describe('Account → Create', () => {
 			resource: 'account',
 			operation: 'create',
 			customerBy: 'contactId',
-			contactId: rl(id),
+			contactId: rl(
+				`https://manage.wix.com/dashboard/${sandbox.creds.siteId}/contacts/view/${id}`,
+				'url',
+			),
 		});
 		expect(first.output[0].json).toMatchObject({ contactId: id, created: true, revision: '1' });
 		const again = await run(

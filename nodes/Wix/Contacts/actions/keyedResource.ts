@@ -13,6 +13,7 @@ import {
 	type WixLabel,
 } from '../../contact/siteSchema';
 import { returnAllOrLimit } from '../../shared/descriptions';
+import { readLocator } from '../../shared/locator';
 import { wixApiRequest, type WixRequest } from '../../transport';
 
 export interface KeyedResource {
@@ -28,7 +29,8 @@ export interface KeyedResource {
 	one: 'label' | 'field';
 	/** Response flag of find-or-create (`newLabel`, `newField`). */
 	createdFlag: 'newLabel' | 'newField';
-	loadOptionsMethod: string;
+	/** The list search of its picker. */
+	searchListMethod: string;
 }
 
 export const LABEL: KeyedResource = {
@@ -37,7 +39,7 @@ export const LABEL: KeyedResource = {
 	api: labelsApi,
 	one: 'label',
 	createdFlag: 'newLabel',
-	loadOptionsMethod: 'getLabels',
+	searchListMethod: 'searchLabels',
 };
 
 export const CUSTOM_FIELD: KeyedResource = {
@@ -46,22 +48,46 @@ export const CUSTOM_FIELD: KeyedResource = {
 	api: extendedFieldsApi,
 	one: 'field',
 	createdFlag: 'newField',
-	loadOptionsMethod: 'getCustomFields',
+	searchListMethod: 'searchCustomFields',
 };
 
 const show = (r: KeyedResource, operation: string) => ({
 	show: { resource: [r.resource], operation: [operation] },
 });
 
+// A locator since 2026-11; workflows saved before hold the key as a plain string, read as By Key.
 function keyPicker(r: KeyedResource): INodeProperties {
+	const what = r.noun === 'label' ? 'Label' : 'Custom Field';
 	return {
-		displayName: `${r.noun === 'label' ? 'Label' : 'Custom Field'} Name or ID`,
+		displayName: what,
 		name: 'key',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: r.loadOptionsMethod, loadOptionsDependsOn: ['site.value'] },
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		required: true,
-		default: '',
-		description: `The ${r.noun} to act on. Choose from the list, or specify its key using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: r.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By Key',
+				name: 'id',
+				type: 'string',
+				placeholder: r.noun === 'label' ? 'e.g. custom.vip' : 'e.g. custom.externalcrmid',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*[A-Za-z0-9_.-]+\\s*$',
+							errorMessage: `Not a ${r.noun} key (e.g. custom.vip)`,
+						},
+					},
+				],
+			},
+		],
+		description: `The ${r.noun} to act on; its key is what Wix stores on contacts`,
 	};
 }
 
@@ -115,7 +141,7 @@ export function deleteDescription(r: KeyedResource): INodeProperties[] {
 }
 
 function requireText(ctx: IExecuteFunctions, name: string, label: string, i: number): string {
-	const value = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
+	const value = readLocator(ctx.getNodeParameter(name, i, '')).value;
 	if (!value)
 		throw new NodeOperationError(ctx.getNode(), `"${label}" is empty`, {
 			itemIndex: i,

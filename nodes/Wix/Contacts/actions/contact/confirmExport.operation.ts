@@ -22,6 +22,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '={{ $json.createdDate }}',
+		description:
+			'When the exported contact was created (its createdDate); the cursor moves to the newest one confirmed',
 	},
 ];
 

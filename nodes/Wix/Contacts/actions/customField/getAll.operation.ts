@@ -13,6 +13,7 @@ export const description = getAllDescription(CUSTOM_FIELD, [
 			{ name: 'User-Defined', value: 'USER_DEFINED' },
 		],
 		default: 'ALL',
+		description: 'Which fields to list: the ones the site owner made, Wix’s own, or both',
 	},
 ]);
 

@@ -15,6 +15,7 @@ export const statusProperty: INodeProperties = {
 		{ name: 'Unsubscribed', value: 'UNSUBSCRIBED' },
 	],
 	default: 'SUBSCRIBED',
+	description: 'The status to set for the email',
 };
 
 export const emailProperty: INodeProperties = {
@@ -24,4 +25,5 @@ export const emailProperty: INodeProperties = {
 	placeholder: 'e.g. nathan@example.com',
 	required: true,
 	default: '',
+	description: 'The email address whose subscription to set; it need not belong to a contact yet',
 };

@@ -15,22 +15,23 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['emailSubscription'] } },
 		options: [
 			{
-				name: 'Bulk Upsert',
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update an email subscription',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+			},
+			{
+				name: 'Create or Update Many',
 				value: 'bulkUpsert',
-				action: 'Upsert many email subscriptions',
-				description: 'Set the status of many emails, 100 per request',
+				action: 'Create or update many email subscriptions',
+				description:
+					'Create or update the subscriptions of all input items at once, 100 per request',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get email subscriptions',
+				action: 'Get many email subscriptions',
 				description: 'Get the subscription status of given emails',
-			},
-			{
-				name: 'Create or Update',
-				value: 'upsert',
-				action: 'Upsert an email subscription',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
 			},
 		],
 		default: 'getAll',

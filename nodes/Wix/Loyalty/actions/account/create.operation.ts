@@ -9,6 +9,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import * as accountsApi from '../../../api/loyaltyAccounts';
 import * as programsApi from '../../../api/loyaltyPrograms';
 import type { WixContact } from '../../../contact/info';
+import { contactLocator } from '../../../contact/locator';
 import { findContactsBy } from '../../../contact/lookup';
 import { createContact } from '../../../contact/write';
 import { findMembersBy } from '../../../member/lookup';
@@ -16,6 +17,7 @@ import { memberLocator } from '../../../member/locator';
 import { optionsCollection } from '../../../shared/descriptions';
 import { itemError, pinToItem } from '../../../shared/itemErrors';
 import { chunks, normalizeEmail } from '../../../shared/lists';
+import { contactIdFromUrl } from '../../../shared/locator';
 import { runConcurrently } from '../../../shared/router';
 import { LOYALTY_ACCOUNT, noteOwnCreation } from '../../../shared/echo';
 import { answerWasLost, itemsAtOnce, wixApiRequest } from '../../../transport';
@@ -62,6 +64,8 @@ const properties: INodeProperties[] = [
 				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
 			},
 			guidMode('contact'),
+			// The contact picker's By URL mode: the contact's page in the Wix dashboard.
+			contactLocator.modes!.find((mode) => mode.name === 'url')!,
 		],
 		description: 'The contact the account is for',
 		displayOptions: { show: { customerBy: ['contactId'] } },
@@ -158,7 +162,9 @@ function readItem(ctx: IExecuteFunctions, i: number): Pending {
 	};
 	const item: Pending = { index: i, by, value: '', createMissing: false, ifExists };
 	if (by === 'contactId') {
-		item.value = requiredValue(ctx, 'contactId', 'Contact', i);
+		const given = requiredValue(ctx, 'contactId', 'Contact', i);
+		// n8n has already cut a By URL value down to the ID; callers that do not extract get the URL.
+		item.value = contactIdFromUrl(given) ?? given;
 		item.contactId = item.value;
 	} else if (by === 'memberId') item.value = requiredValue(ctx, 'memberId', 'Member', i);
 	else {
