@@ -491,6 +491,8 @@ describe('"Card Moved or Created" (pipeline cards, by updated date)', () => {
 		expect(await cardPoll(state, { pipelineId: sales.id })).toBeNull();
 		await pause();
 		await card(sales, 'Mine');
+		// Created in the same millisecond, the two would tie for newest (it flaked under load).
+		await pause();
 		await card(other, 'Not mine');
 		await pause();
 		expect(cards(await cardPoll(state, { pipelineId: sales.id }))).toEqual([

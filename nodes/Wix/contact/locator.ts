@@ -102,7 +102,9 @@ export async function resolveContactId(
 		});
 	}
 	if (mode === 'url') return idOfUrl(ctx, value, label, itemIndex);
-	if (mode !== 'email') return value;
+	// An email is never a contact ID, so one given By ID (an expression, or an AI agent's argument
+	// that may hold either) is looked up as By Email would.
+	if (mode !== 'email' && !value.includes('@')) return value;
 	const contact = await findContactByEmail(ctx, value, itemIndex);
 	if (!contact?.id) {
 		throw new NodeOperationError(

@@ -213,6 +213,12 @@ describe('Contact: Get', () => {
 		expect(basic.requests[0].url).toContain('fieldsets=BASIC');
 	});
 
+	it('looks up an email given By ID (an expression or an AI tool argument may hold either)', async () => {
+		const c = await contact({ emails: { items: [{ email: 'grace@x.co' }] } });
+		const { output } = await run({ operation: 'get', contactId: rl(' Grace@X.co ') });
+		expect(output[0].json).toMatchObject({ id: c.id });
+	});
+
 	it('fails a contact that does not exist with CONTACT_NOT_FOUND and a hint', async () => {
 		const error = await run({
 			operation: 'get',

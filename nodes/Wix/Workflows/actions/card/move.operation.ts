@@ -17,7 +17,10 @@ const properties: INodeProperties[] = [
 	cardIdProperty('ID of the card to move'),
 	{
 		...pipelineLocator,
-		description: 'The card’s pipeline (to pick the stage from); a card cannot change pipelines',
+		// Only the stage picker reads it; the move itself needs the stage ID alone.
+		required: false,
+		description:
+			'The card’s pipeline, to pick the stage from the list; not needed when the stage is given by ID. A card cannot change pipelines.',
 	},
 	stageProperty({ required: true, description: 'The stage to move the card to' }),
 	{
