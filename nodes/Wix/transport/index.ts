@@ -159,12 +159,13 @@ export const SITE_PARAMETER = 'site';
 
 /** The node's Site parameter for an item, '' when empty or when the node has none. */
 function pickedSite(ctx: WixContext, itemIndex: number): string {
-	const options = { extractValue: true };
+	// Read raw, not with extractValue: n8n's extractValue looks the parameter up among those shown
+	// and throws when it is hidden (the Wix Trigger shows Site only in Automation mode), which
+	// dropped every app-webhook event that needs a request (the points events' balance look-up).
 	const value =
 		'getInputData' in ctx
-			? (ctx as IExecuteFunctions).getNodeParameter(SITE_PARAMETER, itemIndex, '', options)
-			: (ctx as ILoadOptionsFunctions).getNodeParameter(SITE_PARAMETER, '', options);
-	// A context that does not extract (some test doubles) hands back the locator itself.
+			? (ctx as IExecuteFunctions).getNodeParameter(SITE_PARAMETER, itemIndex, '')
+			: (ctx as ILoadOptionsFunctions).getNodeParameter(SITE_PARAMETER, '');
 	const id = isResourceLocatorValue(value) ? value.value : value;
 	return typeof id === 'string' ? id.trim() : '';
 }
