@@ -87,6 +87,40 @@ describe('Pipelines: Card → Create whose answer was lost makes one card', () =
 		expect(creates(requests)).toHaveLength(2);
 		expect(requests).toHaveLength(3);
 	});
+	it.each([
+		['answered 500 after Wix saved them', 'lostAnswer'],
+		['dropped before Wix took them', 'reset'],
+	] as const)(
+		'six identical cards, every other create %s, make six cards',
+		async (_, kind) => {
+			const { p, ada, bob } = await setUp();
+			await admin(sandbox, 'POST', '/faults', {
+				kind,
+				method: 'POST',
+				path: `${P}/cards`,
+				every: 2,
+			});
+			const { output } = await pipelines.run(
+				{
+					resource: 'card',
+					operation: 'create',
+					pipelineId: rl(p.id),
+					stageId: p.stages[1].id,
+					name: 'Deal',
+					mainContactBy: 'id',
+					mainContactId: ada,
+					additionalFields: { additionalContactIds: bob, description: 'From the web form' },
+				},
+				{ items: Array.from({ length: 6 }, () => ({})) },
+			);
+			expect(output.map((o) => o.json.error)).toEqual(Array(6).fill(undefined));
+			const ours = (await cards(p)).filter((c: any) => c.stageId === p.stages[1].id);
+			expect(ours).toHaveLength(6);
+			// Each item reports its own card: none is taken for another item's.
+			expect(new Set(output.map((o) => o.json.id))).toEqual(new Set(ours.map((c: any) => c.id)));
+		},
+		20_000,
+	);
 });
 
 describe('Workflows (legacy): Card → Create whose answer was lost makes one card', () => {
