@@ -308,8 +308,9 @@ async function createCard(
 	made: Set<string>,
 	i: number,
 ): Promise<cardsApi.WixCard> {
+	// Looks search from before the first send: a first create may land late, after a resend.
+	const sentAt = Date.now();
 	for (let attempt = 1; ; attempt++) {
-		const sentAt = Date.now();
 		try {
 			return (await wixApiRequest<{ card: cardsApi.WixCard }>(ctx, cardsApi.create(card), i)).card;
 		} catch (error) {

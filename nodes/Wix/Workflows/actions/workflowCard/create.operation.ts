@@ -116,8 +116,9 @@ async function createCard(
 	position: number | undefined,
 	i: number,
 ): Promise<string> {
+	// Looks search from before the first send: a first create may land late, after a resend.
+	const sentAt = Date.now();
 	for (let attempt = 1; ; attempt++) {
-		const sentAt = Date.now();
 		try {
 			return (
 				await wixApiRequest<{ id: string }>(
