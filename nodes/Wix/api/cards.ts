@@ -54,7 +54,7 @@ export function cardPath(id: string): string {
 	return `${CARDS_PATH}/${encodeURIComponent(id)}`;
 }
 
-/** Not idempotent: a second send makes a second card. */
+/** Not idempotent: a second send makes a second card (Create looks for a lost one first). */
 export const create = (card: WixCard): WixRequest => ({
 	method: 'POST',
 	path: CARDS_PATH,

@@ -94,7 +94,8 @@ export const getBy = (by: 'contact' | 'member', id: string): WixRequest => ({
 
 /**
  * Adjust Points at a revision: `balance` sets the balance, `amount` adds or subtracts. Setting is
- * safe to send again; adding is not (a second send would add twice), so only Wix's 429 retries it.
+ * safe to send again; adding is not (a second send would add twice), so only Wix's 429 retries it
+ * and Adjust Points looks for a lost one before sending it again.
  */
 export const adjust = (
 	id: string,

@@ -1,8 +1,9 @@
 // Adjust Points at the account's revision: from the input item when it is this account (so setting
 // 2,000 balances from a Get Many costs one request each), else read first; a write that lost a race
-// is re-read and tried once more.
+// is re-read and tried once more. An Add/Subtract whose answer was lost is looked for (by revision,
+// then among the newest transactions) before it is reported or sent again.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, sleep, updateDisplayOptions } from 'n8n-workflow';
 
 import * as accountsApi from '../../../api/loyaltyAccounts';
 import { optionsCollection } from '../../../shared/descriptions';
@@ -12,7 +13,9 @@ import {
 	MAX_USER_DESCRIPTION,
 	OWN_POINTS_MARK,
 } from '../../../shared/loyaltyMark';
-import { wixApiRequest } from '../../../transport';
+import * as transactionsApi from '../../../api/loyaltyTransactions';
+import { answerWasLost, wixApiRequest, wixApiRequestAllItems } from '../../../transport';
+import { backoffDelay } from '../../../transport/backoff';
 import {
 	readAccount,
 	stateFromItem,
@@ -110,6 +113,13 @@ function fieldOf(error: unknown): string {
 	return 'Points';
 }
 
+interface AdjustBody {
+	balance?: number;
+	amount?: number;
+	description: string;
+	revision: string;
+}
+
 interface Options {
 	description?: string;
 	revision?: string;
@@ -140,11 +150,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		? { revision: given, source: 'given' }
 		: stateFromItem(this, i, accountId);
 
+	// What the next attempt writes at: the account as a look after a lost answer saw it.
+	let seen: AccountState | undefined;
 	for (let attempt = 0; ; attempt++) {
 		const state =
-			attempt === 0 && known
+			seen ??
+			(attempt === 0 && known
 				? known
-				: await forItem(this, i, 'Account', async () => await readAccount(this, accountId, i));
+				: await forItem(this, i, 'Account', async () => await readAccount(this, accountId, i)));
+		seen = undefined;
 		if (
 			adjustment === 'set' &&
 			(options.skipUnchanged ?? true) &&
@@ -161,7 +175,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				`Subtracting ${points} points would take the balance of account ${accountId} below 0 (it has ${state.balance ?? 0})`,
 				'Subtract at most the current balance, or use Set Balance.',
 			);
-		const body = {
+		const body: AdjustBody = {
 			...(adjustment === 'set'
 				? { balance: points }
 				: { amount: adjustment === 'add' ? points : -points }),
@@ -175,9 +189,76 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			}>(this, accountsApi.adjust(accountId, body), i);
 			return { ...(account as IDataObject), transactionId, changed: true };
 		} catch (error) {
+			// Adding is not safe to send twice (setting is, and the transport re-sends it): after a
+			// lost answer, look whether it landed before reporting or sending again.
+			if (body.amount !== undefined && answerWasLost(error)) {
+				const look = await lookForAdjustment(this, accountId, state, body, i).catch(
+					() => undefined,
+				);
+				if (look?.transactionId)
+					return {
+						...(look.now.account as IDataObject),
+						transactionId: look.transactionId,
+						changed: true,
+					};
+				if (look && attempt < STALE_RETRIES) {
+					// A revision the user gave still holds: a resend at it fails as stale if someone
+					// else moved the account, which is what the user asked for.
+					seen = state.source === 'given' ? state : look.now;
+					continue;
+				}
+			}
 			// A revision the user gave means "only if unchanged": no second try.
 			if (state.source !== 'given' && isStale(error) && attempt < STALE_RETRIES) continue;
 			throw pinToItem(this, error, i, fieldOf(error));
 		}
 	}
+}
+
+/** How many of an account's newest transactions a look after a lost answer reads at most. */
+const LOOK_LIMIT = 100;
+
+/**
+ * Whether an Add/Subtract sent at `sent.revision` whose answer was lost landed: the account read
+ * now, and the transaction our write made if one is found. An unchanged revision means it did not
+ * land (one request). A moved one is searched for among the transactions since, newest first:
+ * one per revision at most, made after the revision we sent, with our amount and marked
+ * description (two requests).
+ */
+async function lookForAdjustment(
+	ctx: IExecuteFunctions,
+	accountId: string,
+	sent: AccountState,
+	body: AdjustBody,
+	i: number,
+): Promise<{ now: AccountState; transactionId?: string }> {
+	// Wix may still be carrying out a write it failed to answer: give it a moment.
+	await sleep(backoffDelay(0));
+	const now = await readAccount(ctx, accountId, i);
+	if (now.revision === sent.revision) return { now };
+	// Each change moves the revision by one, so our transaction is among that many newest ones.
+	const moved = Number(now.revision) - Number(sent.revision);
+	const limit = Number.isSafeInteger(moved) && moved > 0 ? Math.min(moved, LOOK_LIMIT) : LOOK_LIMIT;
+	// Every type counts towards the revisions, so none is filtered out before the limit.
+	const filters: IDataObject[] = [{ accountId }];
+	const since = sent.account?.updatedDate;
+	if (since) filters.push({ createdDate: { $gt: since } });
+	const newest = await wixApiRequestAllItems<transactionsApi.WixLoyaltyTransaction>(
+		ctx,
+		transactionsApi.query(
+			{
+				filter: filters.length === 1 ? filters[0] : { $and: filters },
+				sort: [{ fieldName: 'createdDate', order: 'DESC' }],
+			},
+			limit,
+		),
+		i,
+	);
+	const ours = newest.find(
+		(t) =>
+			t.transactionType === 'ADJUST' &&
+			t.amount === body.amount &&
+			t.description === body.description,
+	);
+	return { now, transactionId: ours?.id ?? undefined };
 }

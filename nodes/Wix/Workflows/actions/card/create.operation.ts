@@ -1,7 +1,8 @@
 // Create Card, batched: main contacts given by email are looked up 100 per request (the contacts
-// code's batched look-up) and created when missing, so a run costs about one write per card.
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+// code's batched look-up) and created when missing, so a run costs about one write per card. A
+// create whose answer was lost is looked for before it is reported or sent again.
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
 
 import * as cardsApi from '../../../api/cards';
 import * as pipelinesApi from '../../../api/pipelines';
@@ -9,7 +10,8 @@ import { prepareFields } from '../../../contact/info';
 import { findContactsBy } from '../../../contact/lookup';
 import { createContact } from '../../../contact/write';
 import { normalizeEmail } from '../../../shared/lists';
-import { wixApiRequest } from '../../../transport';
+import { answerWasLost, wixApiRequest, wixApiRequestAllItems } from '../../../transport';
+import { backoffDelay } from '../../../transport/backoff';
 import { pipelineLocator, requiredValue, stageProperty } from '../../descriptions';
 import { cardFieldOptions, cardFieldsOf, type CardFieldInput } from './fields';
 
@@ -197,6 +199,8 @@ export async function executeBatch(
 		return stageId;
 	};
 
+	// Cards this run made, so a look after a lost answer never takes one of them for another item's.
+	const made = new Set<string>();
 	// Without Continue On Fail the run stops at the first failed item: nothing after it is written.
 	const stopAfterFailure = !this.continueOnFail();
 	let firstFailure = results.findIndex((r) => r instanceof Error);
@@ -231,19 +235,98 @@ export async function executeBatch(
 				}
 				card.mainContact = { contactId };
 			}
-			const created = await wixApiRequest<{ card: cardsApi.WixCard }>(
-				this,
-				cardsApi.create(card),
-				i,
-			);
+			const created = await createCard(this, card, made, i);
+			if (created.id) made.add(created.id);
 			results[i] =
 				contactCreated === undefined
-					? (created.card as IDataObject)
-					: { ...(created.card as IDataObject), mainContactCreated: contactCreated };
+					? (created as IDataObject)
+					: { ...(created as IDataObject), mainContactCreated: contactCreated };
 		} catch (error) {
 			results[i] = error as Error;
 			firstFailure = Math.min(firstFailure, i);
 		}
 	}
 	return results;
+}
+
+/** How many times a create whose answer was lost is looked for and, if it did not land, sent. */
+const LOST_ANSWER_ATTEMPTS = 2;
+
+/**
+ * How far before our send a card the look finds may have been created: room for the difference
+ * between this machine's clock and Wix's.
+ */
+const CLOCK_SLACK_MS = 60_000;
+
+/** The contacts a card names, main first, to compare two cards by. */
+function contactsOf(card: cardsApi.WixCard): string {
+	const others = (card.additionalContacts ?? []).map((c) => String(c.contactId ?? '')).sort();
+	return [String(card.mainContact?.contactId ?? ''), ...others].join(',');
+}
+
+/**
+ * The card a create of `card` sent at `sentAt` made, if it landed: one Search Cards in its stage
+ * for cards of that name and main contact created since just before the send, newest first,
+ * compared by description and contacts too; cards this run already reported are not taken.
+ */
+async function findCreated(
+	ctx: IExecuteFunctions,
+	card: cardsApi.WixCard,
+	sentAt: number,
+	made: Set<string>,
+	i: number,
+): Promise<cardsApi.WixCard | undefined> {
+	const filter: IDataObject = {
+		pipelineId: card.pipelineId,
+		stageId: card.stageId,
+		name: card.name,
+		createdDate: { $gte: new Date(sentAt - CLOCK_SLACK_MS).toISOString() },
+	};
+	if (card.mainContact?.contactId) filter['mainContact.contactId'] = card.mainContact.contactId;
+	const found = await wixApiRequestAllItems<cardsApi.WixCard>(
+		ctx,
+		cardsApi.search({ filter, sort: [{ fieldName: 'createdDate', order: 'DESC' }] }, 10),
+		i,
+	);
+	const wanted = contactsOf(card);
+	return found.find(
+		(c) =>
+			!made.has(String(c.id)) &&
+			(c.description ?? '') === (card.description ?? '') &&
+			contactsOf(c) === wanted,
+	);
+}
+
+/**
+ * Creates a card. Wix has no idempotency key for it, so after a lost answer (a 5xx or a dropped
+ * connection: it may have landed) the card is looked for before the error is reported or the
+ * create sent once more.
+ */
+async function createCard(
+	ctx: IExecuteFunctions,
+	card: cardsApi.WixCard,
+	made: Set<string>,
+	i: number,
+): Promise<cardsApi.WixCard> {
+	// Looks search from before the first send: a first create may land late, after a resend.
+	const sentAt = Date.now();
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return (await wixApiRequest<{ card: cardsApi.WixCard }>(ctx, cardsApi.create(card), i)).card;
+		} catch (error) {
+			if (!answerWasLost(error)) throw new NodeApiError(ctx.getNode(), error as JsonObject);
+			// Wix may still be carrying out a create it failed to answer: give it a moment.
+			await sleep(backoffDelay(attempt - 1));
+			let landed: cardsApi.WixCard | undefined;
+			try {
+				landed = await findCreated(ctx, card, sentAt, made, i);
+			} catch {
+				// Without a look, a second send could make a second card: report the first failure.
+				throw new NodeApiError(ctx.getNode(), error as JsonObject);
+			}
+			if (landed) return landed;
+			if (attempt >= LOST_ANSWER_ATTEMPTS)
+				throw new NodeApiError(ctx.getNode(), error as JsonObject);
+		}
+	}
 }
