@@ -124,6 +124,7 @@ export async function startStack(options: StackOptions) {
 	progress(`Wix sandbox on ${sandbox.url} with ${sandbox.site.contacts.size} contacts`);
 	const external = await startExternalSystems(options.externalPort);
 	stops.push(() => external.close());
+	if (options.seed === 'demo') external.seedDemo();
 
 	progress(
 		existsSync(runtimePaths().marker)
