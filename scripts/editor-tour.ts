@@ -4,14 +4,14 @@
 // node (the latter's stage picker opened). Every step waits for the
 // element it needs (no fixed sleeps) and fails on an error toast. Used by the browser test and by
 // `npm run screenshots`, which keeps the pictures for the README.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { freePort, OWNER, REPO_DIR } from './n8n-instance';
-import { startStack } from './start';
+import { startStack, stopAll } from './start';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -339,15 +339,20 @@ export async function tourNpmStartStack({
 	build?: boolean;
 	log?: (line: string) => void;
 }): Promise<TourReport> {
-	const stack = await startStack({
-		home: mkdtempSync(join(tmpdir(), 'wix-tour-')),
-		port: await freePort(),
-		sandboxPort: await freePort(),
-		externalPort: await freePort(),
-		seed: 'demo',
-		build,
-	});
+	const home = mkdtempSync(join(tmpdir(), 'wix-tour-'));
+	// Filled as the stack starts, so a start that fails half-way stops what it started.
+	const stops: Array<() => Promise<void>> = [];
 	try {
+		const stack = await startStack({
+			home,
+			port: await freePort(),
+			sandboxPort: await freePort(),
+			externalPort: await freePort(),
+			seed: 'demo',
+			build,
+			stops,
+			progress: log,
+		});
 		const failing = (await stack.n8n.api('POST', '/workflows', missingContactWorkflow())) as {
 			id: string;
 		};
@@ -383,6 +388,7 @@ export async function tourNpmStartStack({
 			log,
 		});
 	} finally {
-		await stack.stop();
+		await stopAll(stops);
+		rmSync(home, { recursive: true, force: true });
 	}
 }

@@ -95,9 +95,12 @@ export class N8nInstance {
 	readonly env: Record<string, string | undefined>;
 	readonly url: string;
 	process?: ChildProcess;
+	/** Aborting it kills a running CLI command (`npm start` stopped while it imports). */
+	abortSignal?: AbortSignal;
 	cookie?: string;
 	apiKey?: string;
 	logs: string[] = [];
+	private ownProcessGroup = false;
 
 	constructor({ paths, userFolder, port, env, cookie, apiKey }: N8nDescriptor) {
 		this.cookie = cookie;
@@ -135,6 +138,7 @@ export class N8nInstance {
 				cwd: this.userFolder,
 				timeout: timeoutMs,
 				maxBuffer: 256 * 1024 * 1024,
+				signal: this.abortSignal,
 			});
 			return stdout;
 		} catch (error) {
@@ -176,12 +180,74 @@ export class N8nInstance {
 		return JSON.parse(lines.slice(start, end + 1).join('\n'));
 	}
 
-	async start({ readyTimeoutMs = 120_000 } = {}) {
+	/**
+	 * Records the installed package in n8n's database the way the Community Nodes screen's install
+	 * does (InstalledPackagesRepository.persistPackageWithNodes: the package with its version and
+	 * author, one row per node type, read by n8n's own PackageDirectoryLoader), so Settings →
+	 * Community Nodes lists it and n8n sees nothing missing to reinstall at start. Needs the migrated
+	 * database: call it after a CLI command (an import) has run, before `start`.
+	 */
+	async registerCommunityPackage(packageName = 'n8n-nodes-wix-crm'): Promise<void> {
+		const script = `
+const { PackageDirectoryLoader } = require('n8n-core');
+const sqlite3 = require('sqlite3');
+const [dir, dbFile] = process.argv.slice(1);
+(async () => {
+	const loader = new PackageDirectoryLoader(dir);
+	await loader.loadAll();
+	const { packageJson, nodeTypes, loadedNodes } = loader;
+	const db = new sqlite3.Database(dbFile);
+	const run = (sql, params) =>
+		new Promise((ok, fail) => db.run(sql, params, (error) => (error ? fail(error) : ok())));
+	// n8n's sqlite schema has a literal string as the timestamps' default, so they are given here.
+	const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+	await run('BEGIN', []);
+	await run('DELETE FROM installed_nodes WHERE package = ?', [packageJson.name]);
+	await run('DELETE FROM installed_packages WHERE packageName = ?', [packageJson.name]);
+	await run(
+		'INSERT INTO installed_packages (packageName, installedVersion, authorName, authorEmail, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)',
+		[packageJson.name, packageJson.version, packageJson.author?.name ?? null, packageJson.author?.email ?? null, now, now],
+	);
+	for (const node of loadedNodes)
+		await run('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?)', [
+			nodeTypes[node.name].type.description.displayName,
+			packageJson.name + '.' + node.name,
+			node.version,
+			packageJson.name,
+		]);
+	await run('COMMIT', []);
+	db.close();
+	process.stdout.write(loadedNodes.length + ' node types registered');
+})().catch((error) => {
+	process.stderr.write(String(error && error.stack || error));
+	process.exit(1);
+});`;
+		await execFileAsync(
+			this.paths.nodeBin,
+			[
+				'-e',
+				script,
+				join(this.userFolder, '.n8n', 'nodes', 'node_modules', packageName),
+				join(this.userFolder, '.n8n', 'database.sqlite'),
+			],
+			// The package's nodes require n8n-workflow, which n8n resolves from its own node_modules.
+			{ cwd: this.userFolder, env: { ...this.env, NODE_PATH: this.paths.n8nModules } },
+		);
+	}
+
+	/**
+	 * Starts `n8n start` and waits until it is ready. `ownProcessGroup` puts n8n and its task runners
+	 * in a process group of their own, which `stop` ends as a whole (`npm start` does: the terminal's
+	 * Ctrl-C then reaches only the script, which stops n8n in order).
+	 */
+	async start({ readyTimeoutMs = 120_000, ownProcessGroup = false } = {}) {
 		this.process = spawn(this.paths.nodeBin, [this.paths.n8nBin, 'start'], {
 			env: this.env,
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: ownProcessGroup,
 		});
+		this.ownProcessGroup = ownProcessGroup;
 		const keep = (chunk: Buffer) => {
 			this.logs.push(chunk.toString());
 			if (this.logs.length > 500) this.logs.shift();
@@ -209,14 +275,27 @@ export class N8nInstance {
 		);
 	}
 
-	async stop() {
+	/** SIGTERM, SIGKILL after `killAfterMs`; with its own process group, what is left of the group too. */
+	async stop({ killAfterMs = 15_000 } = {}) {
 		const child = this.process;
-		if (!child || child.exitCode !== null) return;
-		const exited = new Promise((r) => child.once('exit', r));
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(timer);
+		if (!child) return;
+		const signalGroup = (signal: NodeJS.Signals) => {
+			try {
+				if (this.ownProcessGroup && child.pid) process.kill(-child.pid, signal);
+				else child.kill(signal);
+			} catch {
+				// already gone
+			}
+		};
+		if (child.exitCode === null && child.signalCode === null) {
+			const exited = new Promise((r) => child.once('exit', r));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => signalGroup('SIGKILL'), killAfterMs);
+			await exited;
+			clearTimeout(timer);
+		}
+		// Task runners n8n started and did not end.
+		if (this.ownProcessGroup) signalGroup('SIGKILL');
 	}
 
 	async login() {

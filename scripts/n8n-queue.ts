@@ -5,7 +5,7 @@
 // the executions. All share one user folder with our packed package installed as the Community
 // Nodes screen installs it. Used by the queue-mode e2e tests.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -226,6 +226,12 @@ export class N8nQueue {
 		}
 		if (this.pgData)
 			await asPostgres('pg_ctl', ['-D', this.pgData, '-m', 'fast', 'stop']).catch(() => undefined);
+	}
+
+	/** Removes what `start` put on disk (Postgres' and Redis' folder, the n8n user folder); after `stop`. */
+	remove() {
+		for (const dir of [this.dir, this.mainInstance?.userFolder])
+			if (dir) rmSync(dir, { recursive: true, force: true });
 	}
 }
 

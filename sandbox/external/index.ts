@@ -35,6 +35,8 @@ export interface Subscriber {
 	tags?: string[];
 }
 
+export const DEMO_LOYALTY_CUSTOMERS = 12;
+
 export class ExternalSystems {
 	readonly crm = new Map<string, CrmContact>();
 	readonly subscribers = new Map<string, Subscriber>();
@@ -55,6 +57,14 @@ export class ExternalSystems {
 	readonly dealDeliveries: Array<{ type: string; dealId: string; status: number | 'error' }> = [];
 	private server?: Server;
 	url = '';
+
+	/**
+	 * What `npm start`'s demo adds (`POST /reset {"seed":"demo"}` too): a dozen customers in the
+	 * external loyalty program, so the loyalty set-up template has someone to bring into Wix.
+	 */
+	seedDemo() {
+		this.loyalty.seed(DEMO_LOYALTY_CUSTOMERS);
+	}
 
 	async listen(port = 0): Promise<string> {
 		this.server = createServer((req, res) => void this.handle(req, res));
@@ -160,6 +170,7 @@ export class ExternalSystems {
 			this.loyalty.reset();
 			this.loyaltyDeliveries.length = 0;
 			this.log.length = 0;
+			if (body.seed === 'demo') this.seedDemo();
 			return this.json(res, 200, {});
 		}
 		if (route === 'POST /email-service/subscribers') {

@@ -322,3 +322,18 @@ export async function callWebhook(
 		{ timeoutMs },
 	);
 }
+
+/**
+ * Prints a line to stderr as each test of the file starts and ends, so whoever watches a long run
+ * (jest shows nothing until a file ends) sees what is happening.
+ */
+export function announceTests(layer = 'e2e') {
+	let started = 0;
+	beforeEach(() => {
+		started = Date.now();
+		process.stderr.write(`[${layer}] ${expect.getState().currentTestName} ...\n`);
+	});
+	afterEach(() => {
+		process.stderr.write(`[${layer}] ... done in ${Math.round((Date.now() - started) / 1000)} s\n`);
+	});
+}

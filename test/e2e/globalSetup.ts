@@ -17,14 +17,19 @@ export default async function globalSetup() {
 	const external = await startExternalSystems();
 	const tarball = await packPackage(work);
 	const n8n = await createN8n({ tarball });
+	(globalThis as Record<string, unknown>).__wixE2E = { sandbox, n8n, external, work };
+	process.stderr.write('\n[e2e] importing credentials, starting n8n...\n');
 	await n8n.importCredentials(e2eCredentials({ url: sandbox.url, creds: sandbox.creds }));
+	await n8n.registerCommunityPackage();
 	await n8n.start();
+	// What n8n logged while starting (warnings and errors), for the Community Nodes test.
+	writeFileSync(join(work, 'n8n-start.log'), n8n.logs.join(''));
 	await n8n.ensureApiKey();
-	(globalThis as Record<string, unknown>).__wixE2E = { sandbox, n8n, external };
 	const descriptor = {
 		sandbox: { url: sandbox.url, creds: sandbox.creds },
 		external: { url: external.url },
 		n8n: n8n.describe(),
+		startLog: join(work, 'n8n-start.log'),
 	};
 	const file = join(work, 'e2e.json');
 	writeFileSync(file, JSON.stringify(descriptor));

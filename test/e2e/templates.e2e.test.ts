@@ -5,9 +5,12 @@ import { join } from 'node:path';
 
 import { admin, wix } from '../helpers/sandbox';
 import { TEMPLATES, exportToCrm, externalState, twoWaySync } from '../scenarios/templates';
-import { e2e, nodeOutput, templateAsImported, waitFor } from './fixtures';
+import { announceTests, e2e, nodeOutput, templateAsImported, waitFor } from './fixtures';
 
 const { sandbox, external, n8n } = e2e();
+
+// The file takes minutes: a line as each template run starts and ends.
+announceTests('e2e templates');
 
 beforeEach(async () => {
 	await admin(sandbox, 'POST', '/reset', { seed: 'empty' });

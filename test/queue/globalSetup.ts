@@ -17,7 +17,7 @@ export default async function globalSetup() {
 	const sandbox = await startSandbox({ seed: 'empty' });
 	const external = await startExternalSystems();
 	const queue = new N8nQueue();
-	(globalThis as Record<string, unknown>).__wixQueue = { sandbox, external, queue };
+	(globalThis as Record<string, unknown>).__wixQueue = { sandbox, external, queue, work };
 	const tarball = await packPackage(work);
 	const { main, webhook } = await queue.start({ tarball, workers: 2 });
 	await main.importCredentials(e2eCredentials({ url: sandbox.url, creds: sandbox.creds }));
