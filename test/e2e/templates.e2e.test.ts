@@ -190,7 +190,8 @@ test('every template imports unchanged with n8n import:workflow and uses only in
 			template.nodes.map((n: any) => n.name).sort(),
 		);
 		for (const node of template.nodes) {
-			expect(node.type).toMatch(/^(n8n-nodes-base|n8n-nodes-wix-crm)\./);
+			// n8n's own nodes (the MCP Server Trigger is in its built-in LangChain package) and ours.
+			expect(node.type).toMatch(/^(n8n-nodes-base|@n8n\/n8n-nodes-langchain|n8n-nodes-wix-crm)\./);
 			expect(installed.has(node.type)).toBe(true);
 		}
 		expect(template.nodes.some((n: any) => n.type === 'n8n-nodes-base.stickyNote')).toBe(true);
