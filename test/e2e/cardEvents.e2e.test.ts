@@ -228,4 +228,11 @@ test('"Workflow Card Added or Moved": once per card added or moved, also a move 
 	const { a, b } = legacy;
 	expect(phases).toEqual([`->${a}`, `${a}>${b}`, `${b}>${a}`, `${a}>${b}`].sort());
 	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+	// n8n removes the automation after answering; wait, so its calls don't land in the next file's
+	// request log (they did: oauthEdit.e2e saw a stray automations query).
+	await waitFor(
+		'our automation removed',
+		async () => (await admin(sandbox, 'GET', '/automations')).automations as any[],
+		(list) => !list.some((a) => a.configuration.trigger.triggerKey.startsWith('wix_workflows')),
+	);
 });
