@@ -296,6 +296,19 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
 			// The list comes from Wix through the node's load-options method when the picker opens.
 			await picker.click();
 			const entries = page.locator('.el-select-dropdown__item:visible');
+			// The stage list reloads when a parameter it depends on (Site, Pipeline) settles just after
+			// the panel opens, and n8n closes an open dropdown as it re-renders: then open it again.
+			if (
+				!(await entries
+					.first()
+					.isVisible({ timeout: 0 })
+					.catch(() => false))
+			) {
+				await entries
+					.first()
+					.waitFor({ timeout: 10_000 })
+					.catch(async () => await picker.click());
+			}
 			await entries.first().waitFor();
 			// An entry shows its name, and its description on a line below.
 			const pickerOptions = (await entries.allInnerTexts()).map((t) => t.trim().split('\n')[0]);
