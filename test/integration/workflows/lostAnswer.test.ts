@@ -38,17 +38,17 @@ describe('Pipelines: Card → Create whose answer was lost makes one card', () =
 		});
 		return { p, ada, bob };
 	}
-	const create = (p: any, ada: string, bob: string) =>
-		pipelines.run({
-			resource: 'card',
-			operation: 'create',
-			pipelineId: rl(p.id),
-			stageId: p.stages[1].id,
-			name: 'Deal',
-			mainContactBy: 'id',
-			mainContactId: ada,
-			additionalFields: { additionalContactIds: bob, description: 'From the web form' },
-		});
+	const createParameters = (p: any, ada: string, bob: string) => ({
+		resource: 'card',
+		operation: 'create',
+		pipelineId: rl(p.id),
+		stageId: p.stages[1].id,
+		name: 'Deal',
+		mainContactBy: 'id',
+		mainContactId: ada,
+		additionalFields: { additionalContactIds: bob, description: 'From the web form' },
+	});
+	const create = (p: any, ada: string, bob: string) => pipelines.run(createParameters(p, ada, bob));
 	const cards = async (p: any) =>
 		(await ok('POST', `${P}/cards/query`, { query: { filter: { pipelineId: p.id } } })).cards;
 	const creates = (requests: Array<{ method: string; url: string }>) =>
@@ -100,19 +100,9 @@ describe('Pipelines: Card → Create whose answer was lost makes one card', () =
 				path: `${P}/cards`,
 				every: 2,
 			});
-			const { output } = await pipelines.run(
-				{
-					resource: 'card',
-					operation: 'create',
-					pipelineId: rl(p.id),
-					stageId: p.stages[1].id,
-					name: 'Deal',
-					mainContactBy: 'id',
-					mainContactId: ada,
-					additionalFields: { additionalContactIds: bob, description: 'From the web form' },
-				},
-				{ items: Array.from({ length: 6 }, () => ({})) },
-			);
+			const { output } = await pipelines.run(createParameters(p, ada, bob), {
+				items: Array.from({ length: 6 }, () => ({})),
+			});
 			expect(output.map((o) => o.json.error)).toEqual(Array(6).fill(undefined));
 			const ours = (await cards(p)).filter((c: any) => c.stageId === p.stages[1].id);
 			expect(ours).toHaveLength(6);

@@ -1,8 +1,8 @@
 // Create Card, batched: main contacts given by email are looked up 100 per request (the contacts
 // code's batched look-up) and created when missing, so a run costs about one write per card. A
 // create whose answer was lost is looked for before it is reported or sent again.
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import * as cardsApi from '../../../api/cards';
 import * as pipelinesApi from '../../../api/pipelines';
@@ -10,8 +10,8 @@ import { prepareFields } from '../../../contact/info';
 import { findContactsBy } from '../../../contact/lookup';
 import { createContact } from '../../../contact/write';
 import { normalizeEmail } from '../../../shared/lists';
-import { answerWasLost, wixApiRequest, wixApiRequestAllItems } from '../../../transport';
-import { backoffDelay } from '../../../transport/backoff';
+import { CLOCK_SLACK_MS, createLookingFirst } from '../../../shared/lostAnswer';
+import { wixApiRequest, wixApiRequestAllItems } from '../../../transport';
 import { pipelineLocator, requiredValue, stageProperty } from '../../descriptions';
 import { cardFieldOptions, cardFieldsOf, type CardFieldInput } from './fields';
 
@@ -249,15 +249,6 @@ export async function executeBatch(
 	return results;
 }
 
-/** How many times a create whose answer was lost is looked for and, if it did not land, sent. */
-const LOST_ANSWER_ATTEMPTS = 2;
-
-/**
- * How far before our send a card the look finds may have been created: room for the difference
- * between this machine's clock and Wix's.
- */
-const CLOCK_SLACK_MS = 60_000;
-
 /** The contacts a card names, main first, to compare two cards by. */
 function contactsOf(card: cardsApi.WixCard): string {
 	const others = (card.additionalContacts ?? []).map((c) => String(c.contactId ?? '')).sort();
@@ -297,36 +288,17 @@ async function findCreated(
 	);
 }
 
-/**
- * Creates a card. Wix has no idempotency key for it, so after a lost answer (a 5xx or a dropped
- * connection: it may have landed) the card is looked for before the error is reported or the
- * create sent once more.
- */
+/** Creates a card; after a lost answer it is looked for before being reported or sent again. */
 async function createCard(
 	ctx: IExecuteFunctions,
 	card: cardsApi.WixCard,
 	made: Set<string>,
 	i: number,
 ): Promise<cardsApi.WixCard> {
-	// Looks search from before the first send: a first create may land late, after a resend.
-	const sentAt = Date.now();
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return (await wixApiRequest<{ card: cardsApi.WixCard }>(ctx, cardsApi.create(card), i)).card;
-		} catch (error) {
-			if (!answerWasLost(error)) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-			// Wix may still be carrying out a create it failed to answer: give it a moment.
-			await sleep(backoffDelay(attempt - 1));
-			let landed: cardsApi.WixCard | undefined;
-			try {
-				landed = await findCreated(ctx, card, sentAt, made, i);
-			} catch {
-				// Without a look, a second send could make a second card: report the first failure.
-				throw new NodeApiError(ctx.getNode(), error as JsonObject);
-			}
-			if (landed) return landed;
-			if (attempt >= LOST_ANSWER_ATTEMPTS)
-				throw new NodeApiError(ctx.getNode(), error as JsonObject);
-		}
-	}
+	return await createLookingFirst(
+		ctx,
+		async () =>
+			(await wixApiRequest<{ card: cardsApi.WixCard }>(ctx, cardsApi.create(card), i)).card,
+		async (sentAt) => await findCreated(ctx, card, sentAt, made, i),
+	);
 }

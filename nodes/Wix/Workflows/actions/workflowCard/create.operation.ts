@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import * as workflowsApi from '../../../api/workflows';
 import type { LegacyCard, LegacyCardInfo } from '../../../api/workflows';
 import { contactLocator, resolveContactId } from '../../../contact/locator';
-import { answerWasLost, wixApiRequest, wixApiRequestAllItems } from '../../../transport';
-import { backoffDelay } from '../../../transport/backoff';
+import { CLOCK_SLACK_MS, createLookingFirst } from '../../../shared/lostAnswer';
+import { wixApiRequest, wixApiRequestAllItems } from '../../../transport';
 import { phaseProperty, positionOf, requiredValue, workflowLocator } from '../../descriptions';
 import { cardInfoOf, cardInfoOptions, positionOption, type CardInfoInput } from './fields';
 
@@ -68,12 +68,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	};
 }
 
-/** How many times a create whose answer was lost is looked for and, if it did not land, sent. */
-const LOST_ANSWER_ATTEMPTS = 2;
-
-/** Room for the difference between this machine's clock and Wix's when comparing dates. */
-const CLOCK_SLACK_MS = 60_000;
-
 /**
  * The ID of the card a create sent at `sentAt` made, if it landed. A contact has at most one active
  * card per workflow, so one List Cards by contact and phase finds it; name, description and a
@@ -103,11 +97,7 @@ async function findCreated(
 	)?.info?.id;
 }
 
-/**
- * Creates a card and answers its ID. Wix has no idempotency key for it, so after a lost answer (a
- * 5xx or a dropped connection: it may have landed) the card is looked for before the error is
- * reported or the create sent once more.
- */
+/** Creates a card and answers its ID; after a lost answer it is looked for before being reported or sent again. */
 async function createCard(
 	ctx: IExecuteFunctions,
 	workflowId: string,
@@ -116,31 +106,16 @@ async function createCard(
 	position: number | undefined,
 	i: number,
 ): Promise<string> {
-	// Looks search from before the first send: a first create may land late, after a resend.
-	const sentAt = Date.now();
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return (
+	return await createLookingFirst(
+		ctx,
+		async () =>
+			(
 				await wixApiRequest<{ id: string }>(
 					ctx,
 					workflowsApi.createCard(workflowId, phaseId, card, position),
 					i,
 				)
-			).id;
-		} catch (error) {
-			if (!answerWasLost(error)) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-			// Wix may still be carrying out a create it failed to answer: give it a moment.
-			await sleep(backoffDelay(attempt - 1));
-			let landed: string | undefined;
-			try {
-				landed = await findCreated(ctx, workflowId, phaseId, card, sentAt, i);
-			} catch {
-				// Without a look, a second send could make a second card: report the first failure.
-				throw new NodeApiError(ctx.getNode(), error as JsonObject);
-			}
-			if (landed) return landed;
-			if (attempt >= LOST_ANSWER_ATTEMPTS)
-				throw new NodeApiError(ctx.getNode(), error as JsonObject);
-		}
-	}
+			).id,
+		async (sentAt) => await findCreated(ctx, workflowId, phaseId, card, sentAt, i),
+	);
 }
