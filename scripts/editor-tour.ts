@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
 import { freePort, OWNER, REPO_DIR } from './n8n-instance';
 import { startStack, stopAll } from './start';
@@ -214,6 +214,39 @@ export function moveCardWorkflow(pipeline: { id: string; name: string }) {
 	};
 }
 
+/**
+ * Counts the editor's requests for parameter options (load-options and list-search methods), so a
+ * step can wait until the lists it is about to open have stopped reloading.
+ */
+function trackOptionRequests(page: Page) {
+	const isOptions = (request: Request) => request.url().includes('/rest/dynamic-node-parameters/');
+	let inFlight = 0;
+	let lastChange = Date.now();
+	page.on('request', (request) => {
+		if (!isOptions(request)) return;
+		inFlight++;
+		lastChange = Date.now();
+	});
+	const finished = (request: Request) => {
+		if (!isOptions(request)) return;
+		inFlight--;
+		lastChange = Date.now();
+	};
+	page.on('requestfinished', finished);
+	page.on('requestfailed', finished);
+	return {
+		/** Resolves once no options request has been in flight for `quietMs`. */
+		async settled(quietMs = 1_000): Promise<void> {
+			const deadline = Date.now() + STEP_TIMEOUT;
+			while (inFlight > 0 || Date.now() - lastChange < quietMs) {
+				if (Date.now() > deadline)
+					throw new Error(`parameter options still loading after ${STEP_TIMEOUT} ms`);
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+		},
+	};
+}
+
 export async function tourEditor(options: TourOptions): Promise<TourReport> {
 	const { url, imagesDir, log = () => undefined } = options;
 	mkdirSync(imagesDir, { recursive: true });
@@ -227,6 +260,7 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
 	const browser = await launchChromium();
 	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 	page.setDefaultTimeout(STEP_TIMEOUT);
+	const optionRequests = trackOptionRequests(page);
 	const shoot = async (file: string) => {
 		const path = join(imagesDir, file);
 		await page.screenshot({ path });
@@ -294,22 +328,22 @@ export async function tourEditor(options: TourOptions): Promise<TourReport> {
 			await picker.waitFor();
 			const parameters = await visibleParameters(page);
 			// The list comes from Wix through the node's load-options method when the picker opens.
-			await picker.click();
+			// n8n fills the node's defaults (the Site picker among them) after the panel opens; the
+			// stage list depends on Site and Pipeline, so it reloads then, and n8n closes an open
+			// dropdown as it re-renders. So open it only once no options request is in flight, and
+			// open it again if a late reload closed it all the same.
 			const entries = page.locator('.el-select-dropdown__item:visible');
-			// The stage list reloads when a parameter it depends on (Site, Pipeline) settles just after
-			// the panel opens, and n8n closes an open dropdown as it re-renders: then open it again.
-			if (
-				!(await entries
-					.first()
-					.isVisible({ timeout: 0 })
-					.catch(() => false))
-			) {
-				await entries
-					.first()
-					.waitFor({ timeout: 10_000 })
-					.catch(async () => await picker.click());
+			for (let attempt = 1; ; attempt++) {
+				await optionRequests.settled();
+				if (!(await entries.first().isVisible())) await picker.click();
+				try {
+					await entries.first().waitFor({ timeout: 5_000 });
+					break;
+				} catch (error) {
+					if (attempt === 4) throw error;
+					log(`${panel.picker}: its dropdown closed before showing entries; opening it again`);
+				}
 			}
-			await entries.first().waitFor();
 			// An entry shows its name, and its description on a line below.
 			const pickerOptions = (await entries.allInnerTexts()).map((t) => t.trim().split('\n')[0]);
 			await expectNoErrorToast(page, `${panel.nodeName} parameters`);

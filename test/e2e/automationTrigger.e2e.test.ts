@@ -2,7 +2,7 @@
 // The Wix Trigger's Automation source in real n8n: activation registers one automation (removing
 // leftovers of the same node), its deliveries need the node's secret, and deactivation removes it.
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, e2e, waitFor } from './fixtures';
+import { API_KEY_CREDENTIAL, e2e, waitFor, unpublish } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 const CONTACTS_APP = '74bff718-5977-47f2-9e5f-a9fd0047fd1f';
@@ -142,7 +142,7 @@ test('registers one automation, runs once per contact, refuses calls without its
 		data: { contactId: contact.id, contact: { email: 'auto@e2e.test' } },
 	});
 
-	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+	await unpublish({ sandbox, n8n }, created.id);
 	automations = await waitFor(
 		'our automation removed',
 		listAutomations,
@@ -188,7 +188,7 @@ test('a label added, removed and added again runs twice, and each delivery sent 
 	// A copy that got through would start a third execution within this second.
 	await new Promise((r) => setTimeout(r, 1000));
 	expect(await executions(created.id)).toHaveLength(2);
-	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+	await unpublish({ sandbox, n8n }, created.id);
 });
 
 /** Publishes `workflowId` and waits until its automation for `triggerKey` is registered. */
@@ -268,8 +268,7 @@ test('version 2 nodes by area: member blocked, contact enters segment and task o
 		eventType: 'tasks-task_overdue',
 		data: { taskId: task.id, title: 'Win Blocked back', contactId: contact.id },
 	});
-	for (const { id } of Object.values(workflows))
-		await n8n.api('POST', `/workflows/${id}/unpublish`, {});
+	for (const { id } of Object.values(workflows)) await unpublish({ sandbox, n8n }, id);
 	await waitFor(
 		'the automations removed',
 		async () => (await admin(sandbox, 'GET', '/automations')).automations as any[],
@@ -300,5 +299,5 @@ test('a version 1 node saved before the Area parameter, on a loyalty trigger, st
 		eventType: key,
 		data: { accountId: account.id, contactId: contact.id, pointsToExpire: 20 },
 	});
-	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+	await unpublish({ sandbox, n8n }, created.id);
 });

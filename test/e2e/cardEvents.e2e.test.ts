@@ -5,7 +5,7 @@
 // it; the Automation source's "Workflow Card Added or Moved" runs once per card added or moved.
 import { WIX_EVENTS } from '../../nodes/Wix/Trigger/events';
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, e2e, triggerKit, waitFor } from './fixtures';
+import { API_KEY_CREDENTIAL, e2e, triggerKit, waitFor, unpublish } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 const { publish, triggerNode, settled, firstItem } = triggerKit(sandbox, n8n);
@@ -157,7 +157,7 @@ test('every card event of both APIs is offered, runs once per event and carries 
 		entityId: legacyCard,
 		entity: null,
 	});
-	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+	await unpublish({ sandbox, n8n }, wf.id);
 });
 
 test('"Workflow Card Added or Moved": once per card added or moved, also a move repeated later; redeliveries and edits start nothing', async () => {
@@ -227,12 +227,5 @@ test('"Workflow Card Added or Moved": once per card added or moved, also a move 
 	const phases = items.map((i: any) => `${i.data.previousPhaseId ?? '-'}>${i.data.phaseId}`).sort();
 	const { a, b } = legacy;
 	expect(phases).toEqual([`->${a}`, `${a}>${b}`, `${b}>${a}`, `${a}>${b}`].sort());
-	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
-	// n8n removes the automation after answering; wait, so its calls don't land in the next file's
-	// request log (they did: oauthEdit.e2e saw a stray automations query).
-	await waitFor(
-		'our automation removed',
-		async () => (await admin(sandbox, 'GET', '/automations')).automations as any[],
-		(list) => !list.some((a) => a.configuration.trigger.triggerKey.startsWith('wix_workflows')),
-	);
+	await unpublish({ sandbox, n8n }, created.id);
 });

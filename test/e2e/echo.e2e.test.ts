@@ -3,7 +3,14 @@
 // and never a genuine change — not after one of our writes failed, and not another writer's change
 // that raced ours. The writes run in published workflows of the same n8n, as a sync's would.
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, callWebhook, e2e, triggerKit, webhookChain } from './fixtures';
+import {
+	API_KEY_CREDENTIAL,
+	callWebhook,
+	e2e,
+	triggerKit,
+	webhookChain,
+	unpublish,
+} from './fixtures';
 
 const { sandbox, n8n } = e2e();
 const { publish, triggerNode, settled, firstItem } = triggerKit(sandbox, n8n);
@@ -53,8 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const wf of [watcher, update, create])
-		if (wf) await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+	for (const wf of [watcher, update, create]) if (wf) await unpublish({ sandbox, n8n }, wf.id);
 });
 
 beforeEach(async () => {

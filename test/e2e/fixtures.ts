@@ -213,6 +213,29 @@ export async function waitFor<T>(
 	}
 }
 
+/**
+ * Unpublishes a workflow and, when a Wix Trigger of it registered a Wix Automation, waits until
+ * n8n has removed it: n8n answers before its node's delete call lands, which then showed up in
+ * the next test file's request log.
+ */
+export async function unpublish(
+	{ sandbox, n8n }: Pick<E2E, 'sandbox' | 'n8n'>,
+	workflowId: string,
+): Promise<void> {
+	const workflow = await n8n.api('GET', `/workflows/${workflowId}`);
+	const hooks = (workflow.nodes as any[])
+		.filter((node) => node.type === 'n8n-nodes-wix-crm.wixTrigger')
+		.filter((node) => node.parameters?.source === 'automation')
+		.map((node) => `/webhook/${node.webhookId}/`);
+	await n8n.api('POST', `/workflows/${workflowId}/unpublish`, {});
+	if (!hooks.length) return;
+	await waitFor(
+		`n8n to remove the Wix Automation of workflow ${workflowId}`,
+		async () => JSON.stringify((await admin(sandbox, 'GET', '/automations')).automations),
+		(automations) => !hooks.some((hook) => automations.includes(hook)),
+	);
+}
+
 /** Publishing returns before a webhook is live: an unsigned probe gets 404 until then, 401 after. */
 export async function webhookLive(url: string): Promise<void> {
 	await waitFor(

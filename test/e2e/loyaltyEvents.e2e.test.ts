@@ -13,6 +13,7 @@ import {
 	triggerKit,
 	waitFor,
 	webhookChain,
+	unpublish,
 } from './fixtures';
 
 const { sandbox, n8n } = e2e();
@@ -74,7 +75,7 @@ async function writer(path: string, parameters: Record<string, unknown>) {
 
 const published: Array<{ id: string }> = [];
 afterAll(async () => {
-	for (const wf of published) await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+	for (const wf of published) await unpublish({ sandbox, n8n }, wf.id);
 });
 
 async function watch(name: string, parameters: Record<string, unknown>) {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { admin, wix } from '../helpers/sandbox';
 import { TEMPLATES } from '../scenarios/templates';
-import { e2e, templateAsImported, waitFor } from './fixtures';
+import { e2e, templateAsImported, waitFor, unpublish } from './fixtures';
 
 const { sandbox, external, n8n } = e2e();
 const TOKEN = randomBytes(24).toString('hex');
@@ -91,7 +91,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await client?.close();
-	if (workflowId) await n8n.api('POST', `/workflows/${workflowId}/unpublish`, {});
+	if (workflowId) await unpublish({ sandbox, n8n }, workflowId);
 });
 
 test('the MCP server offers the Wix tools, each with a description and every parameter described', async () => {

@@ -2,7 +2,7 @@
 // The Wix Polling Trigger in a real, published n8n workflow. n8n polls once on activation and
 // then at most every minute, so this test waits for one minute tick.
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, e2e, waitFor } from './fixtures';
+import { API_KEY_CREDENTIAL, e2e, waitFor, unpublish } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 
@@ -53,7 +53,7 @@ test('the first run loads every contact; the next poll brings only the new ones,
 			{ timeoutMs: 75_000, everyMs: 1000 },
 		);
 	} finally {
-		await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+		await unpublish({ sandbox, n8n }, created.id);
 	}
 	expect(runs).toHaveLength(2);
 	const newest = runs.find((run) => itemsOf(run).length !== 30);
@@ -131,7 +131,7 @@ test('Card Moved or Created: the first run loads every pipeline card; the next p
 			{ timeoutMs: 75_000, everyMs: 1000 },
 		);
 	} finally {
-		await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+		await unpublish({ sandbox, n8n }, created.id);
 	}
 	expect(runs).toHaveLength(2);
 	const newest = runs.find((run) => itemsOf(run).some((c: any) => c.name === 'Fresh'));

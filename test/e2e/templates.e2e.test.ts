@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { admin, wix } from '../helpers/sandbox';
 import { TEMPLATES, exportToCrm, externalState, twoWaySync } from '../scenarios/templates';
-import { announceTests, e2e, nodeOutput, templateAsImported, waitFor } from './fixtures';
+import { announceTests, e2e, nodeOutput, templateAsImported, waitFor, unpublish } from './fixtures';
 
 const { sandbox, external, n8n } = e2e();
 
@@ -117,7 +117,7 @@ test('external form to contact: by webhook or the n8n-hosted form, a repeated su
 			runs.filter((e: any) => e.finished || ['success', 'error'].includes(e.status)).length >= 4,
 	);
 	contacts = await storedContacts();
-	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+	await unpublish({ sandbox, n8n }, created.id);
 	const byEmail = Object.fromEntries(contacts.map((c) => [c.primaryInfo.email, c]));
 	expect(Object.keys(byEmail).sort()).toEqual(['fran@e2e.test', 'visitor@e2e.test']);
 	expect(byEmail['visitor@e2e.test'].info.name).toEqual({ first: 'Vera', last: 'Visitor' });
@@ -363,7 +363,7 @@ test('2-way sync without an app: the Automation and the poll bring Wix changes, 
 	).toEqual(emails);
 	expect((await crm()).map((x) => x.email).sort()).toEqual(emails);
 
-	await n8n.api('POST', `/workflows/${created.id}/unpublish`, {});
+	await unpublish({ sandbox, n8n }, created.id);
 	await until(
 		'the Automation removed',
 		async () => (await admin(sandbox, 'GET', '/automations')).automations,

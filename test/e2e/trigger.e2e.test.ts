@@ -3,7 +3,7 @@
 // one execution per event; forgeries start none; a write-back by our own node does not loop.
 import { generateSigningKey, signJwt, buildEventJwt } from '../../sandbox/core/webhookJwt';
 import { admin, wix } from '../helpers/sandbox';
-import { API_KEY_CREDENTIAL, e2e, triggerKit } from './fixtures';
+import { API_KEY_CREDENTIAL, e2e, triggerKit, unpublish } from './fixtures';
 
 const { sandbox, n8n } = e2e();
 
@@ -59,7 +59,7 @@ test('each signed event starts one execution, whether sent as application/json o
 	});
 	expect(events[1].entity.info.company).toBe('AE');
 	expect(events[2]).toMatchObject({ entityId: c.id, entity: null });
-	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+	await unpublish({ sandbox, n8n }, wf.id);
 });
 
 test('forged, foreign, expired, unsigned, oversized and non-JWT bodies are refused and start nothing', async () => {
@@ -113,7 +113,7 @@ test('forged, foreign, expired, unsigned, oversized and non-JWT bodies are refus
 	const runs = await settled(wf.id);
 	expect(runs).toHaveLength(1);
 	expect(firstItem(runs[0]).entity.info.name.first).toBe('Genuine');
-	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+	await unpublish({ sandbox, n8n }, wf.id);
 });
 
 test('a 2-way sync does not loop: the write-back of our own node comes back and is dropped', async () => {
@@ -157,7 +157,7 @@ test('a 2-way sync does not loop: the write-back of our own node comes back and 
 		(d: any) => d.eventType === 'wix.contacts.v4.contact_updated',
 	);
 	expect(updates).toHaveLength(2);
-	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+	await unpublish({ sandbox, n8n }, wf.id);
 });
 
 test('every event ID the trigger took reaches n8n’s database, also for deliveries arriving together', async () => {
@@ -183,5 +183,5 @@ test('every event ID the trigger took reaches n8n’s database, also for deliver
 	const saved = (await n8n.api('GET', `/workflows/${wf.id}`)).staticData['node:Wix Trigger']
 		.seenEventIds;
 	expect([...saved].sort()).toEqual(taken);
-	await n8n.api('POST', `/workflows/${wf.id}/unpublish`, {});
+	await unpublish({ sandbox, n8n }, wf.id);
 });
