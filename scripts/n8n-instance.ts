@@ -410,10 +410,22 @@ export async function createN8n({
 	if (tarball) await installPackage(folder, tarball);
 	const n8nPort = port ?? (await freePort());
 	// Only what n8n needs from the caller's environment: test runners set NODE_ENV=test and
-	// friends, which change how n8n behaves.
+	// friends, which change how n8n behaves. The trusted certificates go along: behind a proxy
+	// that re-signs TLS, the npm n8n runs for Settings → Community Nodes (`npm outdated`) failed
+	// without them and retried for 70 s before the screen answered.
 	const inherited = Object.fromEntries(
 		Object.entries(process.env).filter(([key]) =>
-			['HOME', 'PATH', 'LANG', 'TZ', 'TMPDIR', 'USER'].includes(key),
+			[
+				'HOME',
+				'PATH',
+				'LANG',
+				'TZ',
+				'TMPDIR',
+				'USER',
+				'NODE_EXTRA_CA_CERTS',
+				'SSL_CERT_FILE',
+				'SSL_CERT_DIR',
+			].includes(key),
 		),
 	);
 	const env: Record<string, string | undefined> = {
