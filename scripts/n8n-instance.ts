@@ -387,6 +387,20 @@ const [dir, dbFile] = process.argv.slice(1);
 }
 
 /**
+ * What n8n takes from the caller's environment: test runners set NODE_ENV=test and friends, which
+ * change how n8n behaves. The trusted certificates go along: behind a proxy that re-signs TLS, the
+ * npm n8n runs for Settings → Community Nodes (`npm outdated`) failed without them and retried for
+ * 70 s before the screen answered.
+ */
+export function inheritedEnvironment(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+	const kept = ['HOME', 'PATH', 'LANG', 'TZ', 'TMPDIR', 'USER'];
+	const certificates = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR'];
+	return Object.fromEntries(
+		Object.entries(env).filter(([key]) => [...kept, ...certificates].includes(key)),
+	);
+}
+
+/**
  * Prepares a fresh n8n user folder with our packed package and returns an instance (not started).
  * The runtime is installed once per machine and cached outside the clone.
  */
@@ -409,25 +423,7 @@ export async function createN8n({
 	mkdirSync(join(folder, '.n8n'), { recursive: true });
 	if (tarball) await installPackage(folder, tarball);
 	const n8nPort = port ?? (await freePort());
-	// Only what n8n needs from the caller's environment: test runners set NODE_ENV=test and
-	// friends, which change how n8n behaves. The trusted certificates go along: behind a proxy
-	// that re-signs TLS, the npm n8n runs for Settings → Community Nodes (`npm outdated`) failed
-	// without them and retried for 70 s before the screen answered.
-	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(([key]) =>
-			[
-				'HOME',
-				'PATH',
-				'LANG',
-				'TZ',
-				'TMPDIR',
-				'USER',
-				'NODE_EXTRA_CA_CERTS',
-				'SSL_CERT_FILE',
-				'SSL_CERT_DIR',
-			].includes(key),
-		),
-	);
+	const inherited = inheritedEnvironment(process.env);
 	const env: Record<string, string | undefined> = {
 		...inherited,
 		NODE_ENV: 'production',
